@@ -1,0 +1,56 @@
+/**
+ * `npm run ask -- "Is kratom addictive?"` prints one reply as a person reads it.
+ * `npm run ask -- --json` reads questions from stdin, one per line, and writes one JSON record
+ * per line to stdout, in order, and nothing else there.
+ */
+import { createInterface } from 'node:readline';
+import { loadDotEnv } from '../config/env.js';
+import { exitWithError } from '../cli/fatal.js';
+import { createEngineFromEnv } from '../engine/from-env.js';
+import { renderText } from '../engine/render-text.js';
+import { toJsonRecord } from './json-record.js';
+
+const USAGE = `usage: npm run ask -- "your question"
+       npm run ask -- --json < questions.txt   (one question per line in, one JSON object per line out)`;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const json = args.includes('--json');
+  const question = args.filter((arg) => arg !== '--json').join(' ');
+
+  let engine;
+  try {
+    loadDotEnv();
+    engine = createEngineFromEnv();
+  } catch (error) {
+    exitWithError(error);
+  }
+
+  if (question !== '') {
+    const reply = engine.answer(question);
+    process.stdout.write(json ? `${JSON.stringify(toJsonRecord(question, reply))}\n` : `${renderText(reply)}\n`);
+    return;
+  }
+  if (process.stdin.isTTY && !json) {
+    process.stderr.write(`${USAGE}\nor try: npm run chat\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let first = true;
+  for await (const line of lines) {
+    const reply = engine.answer(line);
+    if (json) {
+      process.stdout.write(`${JSON.stringify(toJsonRecord(line, reply))}\n`);
+    } else {
+      process.stdout.write(`${first ? '' : '\n———\n\n'}> ${line}\n\n${renderText(reply)}\n`);
+    }
+    first = false;
+  }
+}
+
+await main();

@@ -1,0 +1,57 @@
+/**
+ * Recognises messages that need urgent guidance: suicide, self-harm, overdose and medical
+ * emergencies. Death and killing words used as idioms ("that meme killed me", "my commute is
+ * killing me", "dying to try it") are not crises: the patterns name the self or the body.
+ */
+import { normalize } from './analyzer.js';
+
+const CRISIS_PATTERNS: RegExp[] = [
+  // suicide and wanting to die
+  /\bsuicid/,
+  /\bkill(ing|ed)? (my ?self|me ?self)\b/,
+  /\b(kms|kys)\b/,
+  /\bend(ing)? (my|it) (own )?(life|lives)\b/,
+  /\bend(ing)? it all\b/,
+  /\btak(e|ing) my (own )?life\b/,
+  /\b(want|wanna|wanted|going|gonna|ready|plan(ning)?) (to )?die\b/,
+  /\bwish (i|id) (was|were|could be) dead\b/,
+  /\bbetter off dead\b/,
+  /\b(no|nothing to) (reason|point) (to|in) (live|living|go on|going on)\b/,
+  /\b(dont|do not|no longer) want to (live|be alive|be here|exist|wake up|go on)\b/,
+  /\bcant (go on|do this anymore|take it anymore)\b/,
+  // self-harm
+  /\bself[- ]?harm/,
+  /\b(hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving) my ?self\b/,
+  // overdose
+  /\boverdos/,
+  /\b(od|oded|odd|odin|oding)\b(?! on (netflix|tv|memes|coffee))/,
+  /\b(took|taken|had|swallowed|ate|done|did) (way |far |a lot |much )?too (much|many)\b/,
+  /\b(took|taken|swallowed|ate) (a |the )?(whole|entire) (bag|bottle|pack|kilo|jar|box)\b/,
+  /\b(poisoned|poison control)\b/,
+  // medical emergencies
+  /\b(not|isnt|stopped|stop|trouble|hard|difficulty|cant|cannot|struggling) ?(breathing|breathe)\b/,
+  /\b(unconscious|unresponsive|passed out|wont wake|cant wake|not waking)\b/,
+  /\b(seizure|seizures|seizing|convuls\w*)\b/,
+  /\bchest (pain|pains|hurts|is hurting|tight|tightness)\b/,
+  /\bheart (attack|is racing|racing|pounding|is pounding|stopped)\b/,
+  /\b(turning|turned|lips) blue\b/,
+  /\b(throwing|throw|threw|coughing) up blood\b/,
+  /\bcant stop (throwing up|vomiting|puking|shaking|seizing)\b/,
+  /\b(call|calling) (911|999|112|an ambulance|ambulance|poison control)\b/,
+  /\b(i think )?(im|i am) dying\b(?! (to|of laughter|laughing|lol|lmao|haha))/,
+  /\bam i dying\b/,
+];
+
+/** Laughter right after "I'm dying" makes it an idiom. */
+const LAUGHTER = /\b(lol|lmao|lmfao|rofl|haha+|hehe)\b|😂|🤣|💀/u;
+
+export function isCrisis(message: string): boolean {
+  const text = normalize(message).replace(/\s+/g, ' ');
+  return CRISIS_PATTERNS.some((pattern) => {
+    const match = pattern.exec(text);
+    if (!match) return false;
+    // "im dying 😂" and "i'm dying lol" are laughter, not an emergency.
+    if (/dying/.test(match[0]) && LAUGHTER.test(text)) return false;
+    return true;
+  });
+}

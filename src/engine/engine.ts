@@ -1,0 +1,357 @@
+/**
+ * The answer engine: question in, reply out. Pure once built (no I/O, no clock, no randomness);
+ * building it reads the corpus and the synonym table through {@link createEngine}.
+ *
+ * ```ts
+ * const engine = createEngine();
+ * const reply = engine.answer('Is kratom addictive?');
+ * reply.kind;       // 'answer'
+ * reply.quotes[0];  // { section: 'Potential Considerations', subsection: 'Dependency and Withdrawal', text: 'Long-term or excessive use…' }
+ * const more = engine.answer('tell me more', reply.context);
+ * ```
+ */
+import { loadCorpus, type Corpus } from '../corpus/load.js';
+import type { Passage } from '../corpus/markdown.js';
+import { Analyzer, normalize, type Concept } from './analyzer.js';
+import { isCrisis } from './crisis.js';
+import { makeReply, quoteHeading, type ConversationContext, type Quote, type Reply, type ReplyFields } from './reply.js';
+import { safetyTexts, SAFETY_SUMMARY_SENTENCES, type SafetyOptions, type SafetyTexts } from './safety.js';
+import { PassageIndex, type Hit } from './search.js';
+import { buildSections, rankSections, type SectionEntry } from './sections.js';
+import { joinExcerpt, splitSentences } from './sentences.js';
+import { loadSynonyms, loadUncoveredTopics, type SynonymTable, type UncoveredTopics } from './synonyms.js';
+
+/** Tuning, measured with `npm run bench` on the labelled question set. */
+export const TUNING = {
+  /** The best passage must cover at least this share of the question's IDF weight. */
+  minCoverage: 0.4,
+  /** A second or third passage is shown only when its relevance is at least this share of the first's. */
+  companionRatio: 0.85,
+  maxQuotes: 3,
+  /** How much BM25 (0..1 of the best) adds to coverage when ranking passages. */
+  bm25Share: 0.3,
+  /** Passages with more sentences than this are cut to their best sentences. */
+  maxSentences: 3,
+  /** A concept found in at least this share of passages says nothing about which one to quote. */
+  generalShare: 0.5,
+  /** In a follow-up, the earlier question's words count this much against the new ones. */
+  previousTopicWeight: 0.5,
+  /** A follow-up with at most this many concepts may lean on the previous question. */
+  shortFollowUp: 4,
+};
+
+/** Hard limit on what the engine reads of a message; Discord's own limit is 4,000 characters. */
+export const MAX_QUESTION_LENGTH = 2000;
+
+export interface EngineOptions extends SafetyOptions {
+  corpus?: Corpus;
+  corpusDir?: string;
+  synonyms?: SynonymTable;
+  uncoveredTopics?: UncoveredTopics;
+}
+
+export interface SectionChoice {
+  name: string;
+  value: string;
+}
+
+const HELP_WORDS =
+  /^(hi+|hello+|hey+|heya|hiya|yo|sup|howdy|greetings|hola|gm|good (morning|afternoon|evening|day|night)|help|help me|helpme|commands|menu|start|info|about|thanks|thank you|thx|ty|cheers|what can you do|what do you do|who are you|what are you|what is this|how do i use (this|you|the bot)|how does this (bot )?work|what can i ask( you)?|what should i ask|test|testing|ping)( (there|bot|kratom ?guide|everyone|all|folks|guys|yall|friend|pal))*$/;
+
+const MORE_WORDS =
+  /^(tell me more|more|more please|go on|continue|keep going|what else|anything else|say more|elaborate|expand( on that)?|more info|more details|and|ok and|and then|next|next one|more on that|tell me more about (that|it|this))$/;
+
+const CONTINUATION_START = /^(and|what about|how about|also|but|what if|with|plus|or|same (for|with)|then|so)\b/;
+
+export class AnswerEngine {
+  readonly safety: SafetyTexts;
+  readonly sections: SectionEntry[];
+  private readonly index: PassageIndex;
+  private readonly passages: Passage[];
+  private readonly ordinal = new Map<string, number>();
+  private readonly safetySummaryQuotes: Quote[];
+
+  constructor(corpus: Corpus, synonyms: SynonymTable, uncoveredTopics: UncoveredTopics, options: SafetyOptions = {}) {
+    this.safety = safetyTexts(options);
+    this.passages = corpus.passages;
+    this.passages.forEach((passage, i) => this.ordinal.set(passage.id, i));
+    this.index = new PassageIndex(this.passages, new Analyzer(synonyms, uncoveredTopics));
+    this.sections = buildSections(this.passages);
+    this.safetySummaryQuotes = this.resolveSafetySummary();
+  }
+
+  /** Answers a question; with the previous exchange's context, follow-ups continue it. */
+  answer(rawQuestion: string, context?: ConversationContext): Reply {
+    const question = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
+    const plain = normalize(question).replace(/<@[!&]?\d+>/g, ' ').replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+    const crisis = isCrisis(question);
+
+    if (!crisis && (plain === '' || HELP_WORDS.test(plain))) return this.help(question);
+    if (!crisis && context && MORE_WORDS.test(plain)) return this.more(context, question);
+
+    let concepts = this.index.analyzer.concepts(question);
+    let weights = concepts.map(() => 1);
+    let topic = question;
+    let hits = this.rankCovered(concepts, weights);
+
+    if (context && concepts.length <= TUNING.shortFollowUp && (CONTINUATION_START.test(plain) || hits.length === 0)) {
+      // A short follow-up leans on the previous question: "and with antidepressants?".
+      const previous = this.index.analyzer.concepts(context.question).filter(
+        (old) => !concepts.some((now) => now.terms.join() === old.terms.join()),
+      );
+      const combined = [...concepts, ...previous];
+      const combinedWeights = [...weights, ...previous.map(() => TUNING.previousTopicWeight)];
+      const combinedHits = this.rankCovered(combined, combinedWeights);
+      if (combinedHits.length > 0) {
+        concepts = combined;
+        weights = combinedWeights;
+        hits = combinedHits;
+        topic = `${context.question} ${question}`;
+      }
+    }
+
+    if (!crisis && concepts.length === 0) return this.help(question);
+
+    const general = concepts.some((concept) => this.isGeneral(concept)) && concepts.every((concept) => this.isGeneral(concept) || this.isFiller(concept));
+    if (general) hits = this.overviewHits();
+
+    const crisisLead = crisis ? [this.safety.crisisText] : [];
+    if (hits.length === 0) {
+      if (crisis) return this.reply({ kind: 'crisis', question, lead: crisisLead });
+      return this.noMatch(question, concepts, weights);
+    }
+
+    const chosen = this.chooseCompanions(hits);
+    const quotes = chosen.map((hit) => this.quote(hit.passage, concepts, hit.score));
+    const shownIds = quotes.map((quote) => quote.id);
+    return this.reply({
+      kind: crisis ? 'crisis' : 'answer',
+      question,
+      lead: crisisLead,
+      quotes,
+      after: [],
+      context: { question: topic, shownIds },
+      alternativeIds: hits.slice(chosen.length).map((hit) => hit.passage.id).slice(0, 6),
+    });
+  }
+
+  /** "Tell me more": the rest of the section last shown, then the passages after it. */
+  more(context: ConversationContext, question = 'tell me more'): Reply {
+    const shown = new Set(context.shownIds);
+    const last = context.shownIds[context.shownIds.length - 1];
+    const start = last === undefined ? 0 : (this.ordinal.get(last) ?? -1) + 1;
+    const lastPassage = last === undefined ? undefined : this.index.get(last);
+    const sameSection = this.passages.filter(
+      (passage) => !shown.has(passage.id) && lastPassage !== undefined && passage.section === lastPassage.section && passage.documentId === lastPassage.documentId,
+    );
+    const following = this.passages.slice(start).filter((passage) => !shown.has(passage.id));
+    const next = (sameSection.length > 0 ? sameSection : following).slice(0, 2);
+    if (next.length === 0) {
+      return this.reply({
+        kind: 'answer',
+        question,
+        lead: ['That was the last of the article on this. Ask another question, or use /sections to browse it.'],
+        context,
+      });
+    }
+    return this.reply({
+      kind: 'answer',
+      question,
+      quotes: next.map((passage) => this.quote(passage, [], 0)),
+      context: { question: context.question, shownIds: [...context.shownIds, ...next.map((p) => p.id)] },
+    });
+  }
+
+  /** Shows given passages whole, e.g. for an "other passages" button. Unknown ids are skipped. */
+  showPassages(ids: string[], question = ''): Reply {
+    const passages = ids.map((id) => this.index.get(id)).filter((p): p is Passage => p !== undefined);
+    if (passages.length === 0) return this.notice('Those passages are no longer in the article. Ask your question again.');
+    return this.reply({
+      kind: 'answer',
+      question,
+      quotes: passages.map((passage) => this.quote(passage, [], 0)),
+      context: { question, shownIds: passages.map((p) => p.id) },
+    });
+  }
+
+  help(question = ''): Reply {
+    return this.reply({
+      kind: 'help',
+      question,
+      lead: [
+        'I answer questions about kratom and mental health, strictly from one article, quoting it word for word with its section titles. When the article does not cover something, I say so.',
+        'Try: "Is kratom addictive?", "Can I take kratom with antidepressants?", "What is the difference between red and white vein?", "How should a beginner start?"',
+        'Commands: /ask a question, /section to read a section, /sections for the contents, /safety for the safety summary. You can also mention me, or reply to my answer with "tell me more".',
+      ],
+    });
+  }
+
+  /** A section or subsection, whole and verbatim, found by (fuzzy) title or key. */
+  section(name: string): Reply {
+    const [best, ...rest] = rankSections(name, this.sections);
+    if (!best || best.similarity < 0.75) {
+      const near = (best ? [best, ...rest] : []).slice(0, 3).map((r) => r.entry.label);
+      return this.reply({
+        kind: 'notice',
+        question: name,
+        lead: [`No section is called "${name.trim()}".`],
+        after: near.length > 0 ? [`Closest: ${near.join('; ')}. Use /sections for the full list.`] : ['Use /sections for the full list.'],
+      });
+    }
+    return this.reply({
+      kind: 'section',
+      question: name,
+      quotes: best.entry.passageIds.map((id) => this.quote(this.index.get(id)!, [], 0)),
+      context: { question: best.entry.label, shownIds: best.entry.passageIds },
+    });
+  }
+
+  /** Autocomplete choices for section names: fuzzy, all of them for an empty box, Discord's limits. */
+  sectionChoices(partial: string, limit = 25): SectionChoice[] {
+    const ranked = rankSections(partial, this.sections);
+    const matching = normalize(partial).trim() === '' ? ranked : ranked.filter((r) => r.similarity >= 0.6);
+    return matching.slice(0, limit).map(({ entry }) => ({
+      name: truncate(entry.label, 100),
+      value: entry.key.length <= 100 ? entry.key : truncate(entry.label, 100),
+    }));
+  }
+
+  contents(): Reply {
+    const lines: string[] = [];
+    let document = '';
+    for (const entry of this.sections) {
+      if (entry.documentTitle !== document) {
+        document = entry.documentTitle;
+        lines.push(`${document}`);
+      }
+      if (entry.section === entry.documentTitle && !entry.subsection) lines.push('• Introduction');
+      else lines.push(entry.subsection ? `    ◦ ${entry.subsection}` : `• ${entry.section}`);
+    }
+    return this.reply({ kind: 'contents', question: '', lead: ['Contents of the article:', lines.join('\n')], after: ['Read one with /section.'] });
+  }
+
+  /** Key sentences from the safety-relevant sections, verbatim, each with its section title. */
+  safetySummary(): Reply {
+    return this.reply({
+      kind: 'safety',
+      question: '',
+      lead: ['Safety summary, in the article’s own words:'],
+      quotes: this.safetySummaryQuotes,
+    });
+  }
+
+  /** A message that is not an answer (cooldowns, errors, permissions); it still carries the note. */
+  notice(text: string): Reply {
+    return this.reply({ kind: 'notice', question: '', lead: [text] });
+  }
+
+  passageIds(): string[] {
+    return this.passages.map((p) => p.id);
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.index.get(id);
+  }
+
+  private reply(fields: ReplyFields): Reply {
+    return makeReply(fields, this.safety.safetyNote);
+  }
+
+  /**
+   * Passages that cover enough of the question, best first: by coverage, then BM25 (scaled to
+   * the best BM25 score) to order passages that cover the same concepts.
+   */
+  private rankCovered(concepts: Concept[], weights: number[]): Hit[] {
+    const hits = this.index.rank(concepts, weights);
+    const topScore = Math.max(...hits.map((hit) => hit.score), 1e-9);
+    return hits
+      .filter((hit) => hit.coverage >= TUNING.minCoverage)
+      .map((hit) => ({ ...hit, score: hit.coverage + TUNING.bm25Share * (hit.score / topScore) }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** A word the article lacks that carries no topic ("exactly", "fr"). */
+  private isFiller(concept: Concept): boolean {
+    return this.index.documentFrequency(concept) === 0 && this.index.weight(concept) < 0.5;
+  }
+
+  private isGeneral(concept: Concept): boolean {
+    return this.index.documentFrequency(concept) >= this.passages.length * TUNING.generalShare;
+  }
+
+  /** For questions about kratom in general ("what is kratom?"): the opening passage of the first document. */
+  private overviewHits(): Hit[] {
+    const first = this.passages[0];
+    return first ? [{ passage: first, score: 1, coverage: 1, covered: [] }] : [];
+  }
+
+  private chooseCompanions(hits: Hit[]): Hit[] {
+    const best = hits[0]!;
+    return [best, ...hits.slice(1).filter((hit) => hit.score >= best.score * TUNING.companionRatio)].slice(0, TUNING.maxQuotes);
+  }
+
+  private noMatch(question: string, concepts: Concept[], weights: number[]): Reply {
+    const nearest = [...new Set(this.index.rank(concepts, weights).map((hit) => quoteHeading(hit.passage)))].slice(0, 3);
+    const look = nearest.length > 0 ? nearest : this.sections.filter((s) => !s.subsection).slice(1, 4).map((s) => s.label);
+    return this.reply({
+      kind: 'no_match',
+      question,
+      lead: ['The article does not cover that, so I can’t answer it from the article.'],
+      after: [
+        `Nearest sections to look at: ${look.join('; ')}.`,
+        'No answer here is not a sign that something is safe. Please ask a healthcare professional.',
+      ],
+    });
+  }
+
+  private quote(passage: Passage, concepts: Concept[], score: number): Quote {
+    return {
+      id: passage.id,
+      section: passage.section,
+      subsection: passage.subsection,
+      text: this.excerpt(passage.text, concepts),
+      score: Math.round(score * 1000) / 1000,
+    };
+  }
+
+  /** A long passage cut to its sentences that cover the most of the question; short ones whole. */
+  private excerpt(text: string, concepts: Concept[]): string {
+    const sentences = splitSentences(text);
+    if (sentences.length <= TUNING.maxSentences || concepts.length === 0) return text;
+    const analyzer = this.index.analyzer;
+    const scored = sentences.map((sentence, index) => {
+      const terms = new Set(analyzer.indexTerms(sentence));
+      const hits = concepts.filter((concept) => concept.terms.some((term) => terms.has(term))).length;
+      return { index, hits };
+    });
+    const keep = scored
+      .sort((a, b) => b.hits - a.hits || a.index - b.index)
+      .slice(0, TUNING.maxSentences)
+      .map((s) => s.index);
+    return joinExcerpt(sentences, keep);
+  }
+
+  private resolveSafetySummary(): Quote[] {
+    const quotes: Quote[] = [];
+    for (const { passageId, startsWith } of SAFETY_SUMMARY_SENTENCES) {
+      const passage = this.index.get(passageId);
+      // A community corpus without the article simply has no summary sentences from it.
+      if (!passage) continue;
+      const sentence = splitSentences(passage.text).find((s) => s.startsWith(startsWith));
+      if (!sentence) throw new Error(`safety summary: no sentence starting "${startsWith}" in ${passageId}; update SAFETY_SUMMARY_SENTENCES`);
+      quotes.push({ id: passage.id, section: passage.section, subsection: passage.subsection, text: sentence, score: 0 });
+    }
+    return quotes;
+  }
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function createEngine(options: EngineOptions = {}): AnswerEngine {
+  const corpus = options.corpus ?? loadCorpus(options.corpusDir);
+  const synonyms = options.synonyms ?? loadSynonyms();
+  const uncoveredTopics = options.uncoveredTopics ?? loadUncoveredTopics();
+  return new AnswerEngine(corpus, synonyms, uncoveredTopics, options);
+}

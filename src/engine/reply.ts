@@ -1,0 +1,57 @@
+/**
+ * The reply model every surface renders, and the one function that makes a reply: it always
+ * carries the safety note, so no path (answer, lookup, help, refusal, error) can leave it out.
+ */
+
+/** The kinds the answer engine gives a question (the JSON contract's `kind`). */
+export type AnswerKind = 'answer' | 'no_match' | 'crisis' | 'help';
+/** Every kind of reply, including lookups and notices that are not answers to a question. */
+export type ReplyKind = AnswerKind | 'section' | 'contents' | 'safety' | 'notice';
+
+export interface Quote {
+  /** The passage's stable id. */
+  id: string;
+  section: string;
+  subsection: string | null;
+  /** Verbatim from the corpus; "…" marks sentences left out. */
+  text: string;
+  /** Relevance, rounded; 0 for lookups. */
+  score: number;
+}
+
+/** What a follow-up needs to know about the exchange before it. Kept only in memory. */
+export interface ConversationContext {
+  /** The question (or combined question) the previous answer answered. */
+  question: string;
+  /** Passages already shown in this exchange, in order. */
+  shownIds: string[];
+}
+
+export interface Reply {
+  kind: ReplyKind;
+  /** What was asked, as given (trimmed). */
+  question: string;
+  /** Said before the quotes: urgent guidance first on a crisis, "not covered" statements. */
+  lead: string[];
+  quotes: Quote[];
+  /** Said after the quotes: where else to look, how to ask. */
+  after: string[];
+  safetyNote: string;
+  /** For follow-ups; present on answers. */
+  context?: ConversationContext;
+  /** Further passages worth offering ("other passages"), best first. */
+  alternativeIds?: string[];
+}
+
+export type ReplyFields = Omit<Reply, 'safetyNote' | 'lead' | 'quotes' | 'after'> &
+  Partial<Pick<Reply, 'lead' | 'quotes' | 'after'>>;
+
+/** Builds a reply; the only place that does, and it always adds the note. */
+export function makeReply(fields: ReplyFields, safetyNote: string): Reply {
+  return { lead: [], quotes: [], after: [], ...fields, safetyNote };
+}
+
+/** The heading a quote stands under: "Section › Subsection". */
+export function quoteHeading(quote: Pick<Quote, 'section' | 'subsection'>): string {
+  return quote.subsection ? `${quote.section} › ${quote.subsection}` : quote.section;
+}
