@@ -61,6 +61,7 @@ const EXTRA_STOPWORDS = `
   come came bring bringing brought find found able answer answers straight honest honestly worth
   anyway anyways supposed literally basically seriously totally definitely wat wats whats yo
   guess hope hoping wondering curious bro dude man like vs versus first theyre youre were thats
+  feel feels feeling felt down taking takes taken took
   `.split(/\s+/).filter(Boolean);
 
 const STOPWORDS = new Set([...naturalStopwords.words, ...EXTRA_STOPWORDS]);
@@ -99,7 +100,11 @@ export class Analyzer {
       for (const variant of variants) this.addPhrase(variant, canonicalStems, false);
       this.learnWords(canonical);
     }
-    for (const topic of uncoveredTopics) this.addPhrase(topic, this.contentStems(topic), true);
+    for (const topic of uncoveredTopics) {
+      // "goes bad" is all stop words, yet as a phrase it names a topic.
+      const content = this.contentStems(topic);
+      this.addPhrase(topic, content.length > 0 ? content : words(topic).map(stem), true);
+    }
     for (const word of STOPWORDS) this.typoTargets.add(word);
   }
 

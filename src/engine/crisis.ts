@@ -16,6 +16,12 @@ const CRISIS_PATTERNS: RegExp[] = [
   /\b(want|wanna|wanted|going|gonna|ready|plan(ning)?) (to )?die\b/,
   /\bwish (i|id) (was|were|could be) dead\b/,
   /\bbetter off dead\b/,
+  /\b(better off|happier) without me\b/,
+  /\b(no ?one|nobody) (would|will) (miss|care|notice)\b/,
+  /\b(goodbye|suicide|farewell) (note|letter|message)\b/,
+  /\bgiv(e|ing) away (all )?my (stuff|things|belongings)\b/,
+  /\b(life is|life isnt|its) not worth (living|it anymore)\b/,
+  /\bnot worth living\b/,
   /\b(no|nothing to) (reason|point) (to|in) (live|living|go on|going on)\b/,
   /\b(dont|do not|no longer) want to (live|be alive|be here|exist|wake up|go on)\b/,
   /\bcant (go on|do this anymore|take it anymore)\b/,
@@ -45,8 +51,15 @@ const CRISIS_PATTERNS: RegExp[] = [
 /** Laughter right after "I'm dying" makes it an idiom. */
 const LAUGHTER = /\b(lol|lmao|lmfao|rofl|haha+|hehe)\b|😂|🤣|💀/u;
 
+/** Undoes common digit-for-letter spellings ("su1c1dal") before matching. */
+function unLeet(text: string): string {
+  return text.replace(/[a-z]*[013457@$][a-z0-9@$]*/g, (word) =>
+    /[a-z]/.test(word) ? word.replace(/1/g, 'i').replace(/0/g, 'o').replace(/3/g, 'e').replace(/4|@/g, 'a').replace(/5|\$/g, 's').replace(/7/g, 't') : word,
+  );
+}
+
 export function isCrisis(message: string): boolean {
-  const text = normalize(message).replace(/\s+/g, ' ');
+  const text = unLeet(normalize(message).replace(/\s+/g, ' '));
   return CRISIS_PATTERNS.some((pattern) => {
     const match = pattern.exec(text);
     if (!match) return false;

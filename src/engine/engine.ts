@@ -33,7 +33,7 @@ export const TUNING = {
   /** Passages with more sentences than this are cut to their best sentences. */
   maxSentences: 3,
   /** A concept found in at least this share of passages says nothing about which one to quote. */
-  generalShare: 0.5,
+  generalShare: 0.75,
   /** In a follow-up, the earlier question's words count this much against the new ones. */
   previousTopicWeight: 0.5,
   /** A follow-up with at most this many concepts may lean on the previous question. */
@@ -131,7 +131,7 @@ export class AnswerEngine {
       quotes,
       after: [],
       context: { question: topic, shownIds },
-      alternativeIds: hits.slice(chosen.length).map((hit) => hit.passage.id).slice(0, 6),
+      alternativeIds: this.alternatives(hits, chosen, concepts, weights),
     });
   }
 
@@ -288,6 +288,13 @@ export class AnswerEngine {
   private chooseCompanions(hits: Hit[]): Hit[] {
     const best = hits[0]!;
     return [best, ...hits.slice(1).filter((hit) => hit.score >= best.score * TUNING.companionRatio)].slice(0, TUNING.maxQuotes);
+  }
+
+  /** Further passages for "other passages": the rest of the covering ones, then the next closest by BM25. */
+  private alternatives(hits: Hit[], chosen: Hit[], concepts: Concept[], weights: number[]): string[] {
+    const shown = new Set(chosen.map((hit) => hit.passage.id));
+    const ids = [...hits, ...this.index.rank(concepts, weights)].map((hit) => hit.passage.id).filter((id) => !shown.has(id));
+    return [...new Set(ids)].slice(0, 6);
   }
 
   private noMatch(question: string, concepts: Concept[], weights: number[]): Reply {

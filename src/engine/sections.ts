@@ -51,11 +51,13 @@ export function titleSimilarity(query: string, entry: SectionEntry): number {
   const label = normalize(entry.label);
   if (title === wanted || entry.key.endsWith(`/${wanted}`) || entry.key === wanted) return 1;
   const whole = Math.max(JaroWinklerDistance(wanted, title), JaroWinklerDistance(wanted, label));
-  // Share of the typed words found among the title's words (as stems), so "withdrawal" finds
-  // "Dependency and Withdrawal" and "meds" alone does not drift to any title starting with m.
-  const typed = words(wanted).filter((word) => !isStopword(word)).map(stem);
-  const titleStems = new Set(words(label).map(stem));
-  const overlap = typed.length === 0 ? 0 : typed.filter((s) => titleStems.has(s) || [...titleStems].some((t) => s.length >= 4 && t.startsWith(s))).length / typed.length;
+  // Share of the typed words found among the title's words (as stems, or as near spellings),
+  // so "withdrawl" finds "Dependency and Withdrawal" and "meds" alone does not drift.
+  const typed = words(wanted).filter((word) => !isStopword(word));
+  const titleWords = words(label);
+  const found = (word: string): boolean =>
+    titleWords.some((t) => stem(t) === stem(word) || (word.length >= 4 && t.startsWith(word)) || (word.length >= 5 && JaroWinklerDistance(word, t) >= 0.92));
+  const overlap = typed.length === 0 ? 0 : typed.filter(found).length / typed.length;
   const contains = label.includes(wanted) ? 0.95 : 0;
   return Math.max(whole * 0.9, overlap * 0.92, contains);
 }

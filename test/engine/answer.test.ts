@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/engine.js';
+import { renderText } from '../../src/engine/render-text.js';
+import { BASE_SAFETY_NOTE, DEFAULT_CRISIS_TEXT } from '../../src/engine/safety.js';
+import { engine, isVerbatim, topId } from '../helpers/engine.js';
+
+const DEPENDENCY = 'kratom-mental-health/potential-considerations/dependency-and-withdrawal/p1';
+const MEDICATIONS = 'kratom-mental-health/potential-interaction-with-medications/p1';
+
+describe('answers', () => {
+  it('quotes the closest passage verbatim with its section and subsection', () => {
+    const reply = engine().answer('Is kratom addictive?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.quotes[0]).toMatchObject({ id: DEPENDENCY, section: 'Potential Considerations', subsection: 'Dependency and Withdrawal' });
+    expect(reply.quotes[0]!.text).toContain('Long-term or excessive use of kratom can lead to dependency');
+  });
+
+  it('gives at most three passages, best first', () => {
+    const reply = engine().answer('What does the article say about stress, anxiety, mood and depression?');
+    expect(reply.quotes.length).toBeGreaterThanOrEqual(1);
+    expect(reply.quotes.length).toBeLessThanOrEqual(3);
+  });
+
+  it('answers a paraphrase that shares no word with the article', () => {
+    expect(topId(engine().answer('is it ok to mix with my zoloft?'))).toBe(MEDICATIONS);
+  });
+
+  it('cuts a long passage to its best sentences, marking the gap with "…", every piece verbatim', () => {
+    const reply = engine().answer('Are capsules a convenient way to take kratom?');
+    const quote = reply.quotes.find((q) => q.section === 'Forms of Kratom Consumption')!;
+    expect(quote.text).toContain('…');
+    expect(quote.text).toContain('Bali red kratom capsules');
+    expect(isVerbatim(quote.text)).toBe(true);
+  });
+});
+
+describe('not covered', () => {
+  it('says plainly that the article does not cover a question about migraines', () => {
+    const reply = engine().answer('Can kratom treat migraines?');
+    expect(reply.kind).toBe('no_match');
+    expect(reply.quotes).toEqual([]);
+    expect(reply.lead.join(' ')).toMatch(/does not cover/);
+  });
+
+  it('names the nearest sections to look at', () => {
+    const reply = engine().answer('Can kratom treat migraines?');
+    expect(reply.after.join(' ')).toMatch(/Nearest sections to look at: .+/);
+  });
+
+  it('says that no answer is not a sign that something is safe', () => {
+    const reply = engine().answer('Is kratom safe to take while pregnant?');
+    expect(reply.kind).toBe('no_match');
+    expect(renderText(reply)).toMatch(/not a sign that something is safe/);
+  });
+
+  it('does not count the word "kratom" as enough on its own', () => {
+    expect(engine().answer('kratom and cancer').kind).toBe('no_match');
+    expect(engine().answer('kratom for weight loss').kind).toBe('no_match');
+  });
+
+  it('answers a bare question about kratom itself with the article’s overview', () => {
+    expect(topId(engine().answer('what is kratom?'))).toBe('kratom-mental-health/introduction/p1');
+  });
+});
+
+describe('crisis', () => {
+  it('puts urgent guidance first for self-harm language', () => {
+    const reply = engine().answer('I want to kill myself');
+    expect(reply.kind).toBe('crisis');
+    expect(reply.lead[0]).toBe(DEFAULT_CRISIS_TEXT);
+    expect(renderText(reply).indexOf('emergency services')).toBeLessThan(renderText(reply).indexOf('Safety note'));
+  });
+
+  it('adds relevant passages after the guidance for an overdose on kratom with antidepressants', () => {
+    const reply = engine().answer('I took too much kratom with my antidepressants and I feel like I am dying');
+    expect(reply.kind).toBe('crisis');
+    expect(reply.quotes.map((q) => q.id)).toContain(MEDICATIONS);
+  });
+
+  it('does not treat idioms as crises', () => {
+    for (const idiom of ['that meme killed me', 'my commute is killing me', 'I’m dying to try red vein', 'im dying lol']) {
+      expect(engine().answer(idiom).kind, idiom).not.toBe('crisis');
+    }
+  });
+
+  it('uses configured crisis wording instead of the default', () => {
+    const custom = createEngine({ crisisText: 'Call 000 (Australia) or Lifeline 13 11 14 now.' });
+    expect(custom.answer('thinking about suicide').lead[0]).toBe('Call 000 (Australia) or Lifeline 13 11 14 now.');
+  });
+});
+
+describe('help', () => {
+  it.each(['hi', 'Hello there!', 'help', 'what can you do?', '', '   ', '?!...', '<@123456789012345678>'])('answers %j with what the bot does', (input) => {
+    const reply = engine().answer(input);
+    expect(reply.kind).toBe('help');
+    expect(renderText(reply)).toMatch(/Is kratom addictive\?/);
+  });
+});
+
+describe('the safety note', () => {
+  const e = engine();
+  const replies = {
+    answer: e.answer('Is kratom addictive?'),
+    noMatch: e.answer('best kratom vendor?'),
+    crisis: e.answer('overdose'),
+    help: e.answer('hi'),
+    section: e.section('Dependency and Withdrawal'),
+    unknownSection: e.section('zzzz'),
+    contents: e.contents(),
+    safety: e.safetySummary(),
+    notice: e.notice('Slow down a little.'),
+    more: e.more({ question: 'x', shownIds: [DEPENDENCY] }),
+  };
+
+  it.each(Object.entries(replies))('is on the %s reply and ends its text', (_, reply) => {
+    expect(reply.safetyNote).toContain(BASE_SAFETY_NOTE);
+    expect(renderText(reply).endsWith(reply.safetyNote)).toBe(true);
+  });
+
+  it('covers dependency, medication interactions and seeing a healthcare professional', () => {
+    expect(BASE_SAFETY_NOTE).toMatch(/not medical advice/);
+    expect(BASE_SAFETY_NOTE).toMatch(/dependency/);
+    expect(BASE_SAFETY_NOTE).toMatch(/antidepressants or anti-anxiety drugs/);
+    expect(BASE_SAFETY_NOTE).toMatch(/healthcare professional/);
+  });
+
+  it('can be added to by configuration, never replaced', () => {
+    const extended = createEngine({ safetyNoteExtra: 'Local help: call 1-800-662-4357.' });
+    expect(extended.answer('hi').safetyNote).toBe(`${BASE_SAFETY_NOTE} Local help: call 1-800-662-4357.`);
+  });
+});
+
+describe('follow-ups', () => {
+  it('"tell me more" gives the rest of the section last shown', () => {
+    const first = engine().answer('Is kratom addictive?');
+    const more = engine().answer('tell me more', first.context);
+    expect(more.quotes.length).toBeGreaterThan(0);
+    expect(more.quotes.every((q) => q.section === 'Potential Considerations')).toBe(true);
+    expect(more.quotes.map((q) => q.id)).not.toContain(DEPENDENCY);
+  });
+
+  it('"tell me more" moves on to the next passages once a section is exhausted', () => {
+    const last = engine().answer('tell me more', { question: 'q', shownIds: ['kratom-mental-health/understanding-kratoms-mechanism/p1'] });
+    expect(topId(last)).toBe('kratom-mental-health/types-of-kratom-and-mental-health-response/p1');
+  });
+
+  it('combines a short follow-up with the previous topic', () => {
+    const first = engine().answer('Is kratom addictive?');
+    const follow = engine().answer('and with antidepressants?', first.context);
+    expect(topId(follow)).toBe(MEDICATIONS);
+  });
+
+  it('does not let the previous topic answer an unrelated follow-up', () => {
+    const first = engine().answer('Is kratom addictive?');
+    expect(engine().answer('and migraines?', first.context).kind).toBe('no_match');
+  });
+
+  it('without context, "tell me more" is not an answer from nowhere', () => {
+    expect(engine().answer('tell me more').kind).not.toBe('answer');
+  });
+});
+
+describe('sections', () => {
+  it('looks a section up by an inexact title', () => {
+    const reply = engine().section('withdrawl');
+    expect(reply.kind).toBe('section');
+    expect(reply.quotes.map((q) => q.subsection)).toEqual(['Dependency and Withdrawal']);
+  });
+
+  it('returns a whole section with its subsections', () => {
+    const reply = engine().section('Potential Considerations');
+    expect(reply.quotes.map((q) => q.subsection)).toEqual(['Variability in Effects', 'Dependency and Withdrawal', 'Lack of Regulation and Research']);
+    expect(reply.quotes.every((q) => !q.text.includes('…'))).toBe(true);
+  });
+
+  it('suggests the closest titles for an unknown name', () => {
+    const reply = engine().section('weather forecast');
+    expect(reply.kind).toBe('notice');
+    expect(reply.after.join(' ')).toMatch(/Closest: .+/);
+  });
+
+  it('offers every section for an empty autocomplete box, within Discord’s limits', () => {
+    const choices = engine().sectionChoices('');
+    expect(choices).toHaveLength(engine().sections.length);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(choices.every((c) => c.name.length <= 100 && c.value.length <= 100)).toBe(true);
+  });
+
+  it('ranks fuzzy autocomplete matches first', () => {
+    expect(engine().sectionChoices('medica')[0]!.name).toBe('Potential Interaction with Medications');
+    expect(engine().sectionChoices('mood')[0]!.name).toBe('Effects on Mental Health › Mood Enhancement');
+  });
+
+  it('finds a section by the key an autocomplete choice carries', () => {
+    const choice = engine().sectionChoices('regulation')[0]!;
+    expect(engine().section(choice.value).quotes[0]!.subsection).toBe('Lack of Regulation and Research');
+  });
+
+  it('lists the table of contents with every section and subsection', () => {
+    const text = renderText(engine().contents());
+    for (const entry of engine().sections) expect(text).toContain(entry.subsection ?? (entry.section === entry.documentTitle ? 'Introduction' : entry.section));
+  });
+});
+
+describe('the safety summary', () => {
+  const summary = engine().safetySummary();
+
+  it('quotes key sentences verbatim from the safety-relevant sections', () => {
+    expect(summary.quotes.map((q) => q.subsection ?? q.section)).toEqual([
+      'Dependency and Withdrawal',
+      'Potential Interaction with Medications',
+      'Variability in Effects',
+      'Lack of Regulation and Research',
+      'Consultation with a Healthcare Provider',
+      'Exploration and Responsible Use',
+    ]);
+    expect(summary.quotes.every((q) => isVerbatim(q.text) && !q.text.includes('…'))).toBe(true);
+  });
+});
