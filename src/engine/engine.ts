@@ -194,7 +194,8 @@ export class AnswerEngine {
       return this.reply({
         kind: 'notice',
         question: name,
-        lead: [`No section is called "${name.trim()}".`],
+        // The name is echoed back, so it must not carry a mention even where pings are off.
+        lead: [`No section is called "${truncate(name.trim().replace(/[<@>#&!]/g, ''), 100)}".`],
         after: near.length > 0 ? [`Closest: ${near.join('; ')}. Use /sections for the full list.`] : ['Use /sections for the full list.'],
       });
     }

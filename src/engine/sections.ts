@@ -43,6 +43,9 @@ export function buildSections(passages: Passage[]): SectionEntry[] {
   return [...entries.values()];
 }
 
+/** The longest section name worth comparing (Discord's option values are at most 100 characters). */
+export const MAX_SECTION_NAME_LENGTH = 100;
+
 /** How well a typed name matches a section's title, 0..1. */
 export function titleSimilarity(query: string, entry: SectionEntry): number {
   const wanted = normalize(query).trim();
@@ -63,7 +66,9 @@ export function titleSimilarity(query: string, entry: SectionEntry): number {
 }
 
 /** Sections ordered by how well they match the name, best first (reading order for an empty name). */
-export function rankSections(query: string, entries: SectionEntry[]): { entry: SectionEntry; similarity: number }[] {
+export function rankSections(rawQuery: string, entries: SectionEntry[]): { entry: SectionEntry; similarity: number }[] {
+  // Titles are short; a longer name cannot match better, and string distances grow with length.
+  const query = rawQuery.slice(0, MAX_SECTION_NAME_LENGTH);
   if (normalize(query).trim() === '') return entries.map((entry) => ({ entry, similarity: 0 }));
   return entries
     .map((entry) => ({ entry, similarity: titleSimilarity(query, entry) }))

@@ -1,0 +1,94 @@
+/**
+ * The console bot as moderators run it: the real entry point in a child process.
+ * `--json` must write exactly one JSON object per question on stdout and nothing else
+ * (natural's package root would load dotenv, which prints there: the engine must not import it).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const askScript = join(root, 'src', 'console', 'ask.ts');
+
+interface Run {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+function runAsk(args: string[], input: string, cwd = root, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [tsx, askScript, ...args], { cwd, env: { PATH: process.env.PATH, ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
+      resolve({ stdout, stderr, code: error ? ((error as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1 : 0 });
+    });
+    child.stdin!.end(input);
+  });
+}
+
+/** A working directory with a `.env`, as a deployment has: nothing may read it "behind our back" and print. */
+function folderWithDotEnv(contents: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kratom-ask-'));
+  writeFileSync(join(dir, '.env'), contents);
+  return dir;
+}
+
+describe('npm run ask -- --json', () => {
+  it('writes one JSON line per question, in order, and nothing else on stdout', async () => {
+    const questions = ['Is kratom addictive?', 'hi', 'Can kratom treat migraines?', 'I want to end my life'];
+    const run = await runAsk(['--json'], `${questions.join('\n')}\n`, folderWithDotEnv('SAFETY_NOTE_EXTRA=Local helpline: 0800 000 000\n'));
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n').filter((line) => line !== '');
+    expect(lines).toHaveLength(questions.length);
+    const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records.map((r) => r.question)).toEqual(questions);
+    expect(records.map((r) => r.kind)).toEqual(['answer', 'help', 'no_match', 'crisis']);
+  });
+
+  it('gives each record the documented fields, with the note inside the reply text', async () => {
+    const run = await runAsk(['--json'], 'Is kratom addictive?\n');
+    const record = JSON.parse(run.stdout) as {
+      question: string; kind: string; safetyNote: string; reply: string;
+      passages: { id: string; section: string; subsection: string | null; text: string; score: number }[];
+    };
+    expect(Object.keys(record)).toEqual(['question', 'kind', 'passages', 'safetyNote', 'reply']);
+    expect(record.passages[0]).toEqual({
+      id: 'kratom-mental-health/potential-considerations/dependency-and-withdrawal/p1',
+      section: 'Potential Considerations',
+      subsection: 'Dependency and Withdrawal',
+      text: expect.stringContaining('Long-term or excessive use of kratom'),
+      score: expect.any(Number),
+    });
+    expect(record.reply).toContain(record.safetyNote);
+    expect(record.reply).toContain(record.passages[0]!.text);
+  });
+
+  it('applies SAFETY_NOTE_EXTRA from a .env in the working directory', async () => {
+    const run = await runAsk(['--json'], 'hi\n', folderWithDotEnv('SAFETY_NOTE_EXTRA=Local helpline: 0800 000 000\n'));
+    expect((JSON.parse(run.stdout) as { safetyNote: string }).safetyNote).toMatch(/Local helpline: 0800 000 000$/);
+  });
+});
+
+describe('npm run ask -- "question"', () => {
+  it('prints the reply as a person reads it: section title, quote, note', async () => {
+    const run = await runAsk(['Is kratom addictive?'], '');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Potential Considerations › Dependency and Withdrawal');
+    expect(run.stdout).toContain('“Long-term or excessive use of kratom');
+    expect(run.stdout).toContain('⚠️ Safety note');
+  });
+
+  it('stops with one line naming the file and line when the corpus is malformed', async () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'kratom-bad-'));
+    writeFileSync(join(corpus, 'broken.md'), '# T\n\n## A\n\nx\n\n## A\n\ny\n');
+    const run = await runAsk(['hello'], '', root, { CORPUS_DIR: corpus });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/broken\.md:7: duplicate section title "A"/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});

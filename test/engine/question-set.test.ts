@@ -1,0 +1,51 @@
+/**
+ * Thresholds on the labelled question set (test/fixtures/questions.json): paraphrases, slang,
+ * typos, off-topic questions that mention kratom, crises, idioms and greetings. `npm run bench`
+ * prints the same measures beside a baseline; these are the floors the engine must keep.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluate, ratio } from '../../bench/evaluate.js';
+import { loadQuestionSet } from '../../bench/question-set.js';
+import { engineSystem } from '../../bench/systems.js';
+import { engine } from '../helpers/engine.js';
+
+const questions = loadQuestionSet();
+const report = evaluate(questions, engineSystem(engine()));
+const failing = (kind: string): string[] => report.failures.filter((f) => f.question.kind === kind).map((f) => `${f.question.q} → ${f.output.kind} ${f.output.ranked[0] ?? ''}`);
+
+describe('the labelled question set', () => {
+  it('has at least 80 questions, every label naming a real passage', () => {
+    const ids = new Set(engine().passageIds());
+    expect(questions.length).toBeGreaterThanOrEqual(80);
+    expect(questions.flatMap((q) => q.expect).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('puts the right passage first for at least 90% of answerable questions', () => {
+    expect(ratio(report.top1, report.answerable), failing('answer').join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('has the right passage in the top three for at least 98%', () => {
+    expect(ratio(report.top3, report.answerable)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('catches at least 90% of out-of-scope questions', () => {
+    expect(ratio(report.outOfScopeCaught, report.outOfScope), failing('no_match').join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('refuses at most 3% of answerable questions', () => {
+    expect(ratio(report.answerableRefused, report.answerable)).toBeLessThanOrEqual(0.03);
+  });
+
+  it('catches every crisis message', () => {
+    expect(report.crisesCaught, failing('crisis').join('\n')).toBe(report.crises);
+  });
+
+  it('flags no idiom, and nothing else that is not a crisis', () => {
+    expect(report.idiomsFlagged).toBe(0);
+    expect(report.falseAlarms).toBe(0);
+  });
+
+  it('answers every greeting with help', () => {
+    expect(failing('help')).toEqual([]);
+  });
+});
