@@ -11,8 +11,8 @@
 import MiniSearch from 'minisearch';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import naturalStopwords from 'natural/lib/natural/util/stopwords.js';
-import levenshtein from 'natural/lib/natural/distance/levenshtein_distance.js';
 import type { SynonymTable, UncoveredTopics } from './synonyms.js';
+import { boundedEditDistance } from './edit-distance.js';
 import { isEnglishWord } from './word-class.js';
 
 export interface Concept {
@@ -64,6 +64,9 @@ const EXTRA_STOPWORDS = `
   feel feels feeling felt down taking takes taken took
   `.split(/\s+/).filter(Boolean);
 
+/** Longer "words" are not typos of anything in the vocabulary (and edit distance grows with length). */
+const MAX_TYPO_LENGTH = 24;
+
 const STOPWORDS = new Set([...naturalStopwords.words, ...EXTRA_STOPWORDS]);
 
 export function normalize(text: string): string {
@@ -78,8 +81,18 @@ export function words(text: string): string[] {
   return tokenizeWords(normalize(text)).filter((word) => word.length > 0);
 }
 
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 20_000;
+
+/** Porter stem, remembered: the same few thousand words recur in every question. */
 export function stem(word: string): string {
-  return PorterStemmer.stem(word);
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = PorterStemmer.stem(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 export function isStopword(word: string): boolean {
@@ -90,9 +103,10 @@ export class Analyzer {
   private readonly phrasesByFirstStem = new Map<string, Phrase[]>();
   private readonly vocabulary = new Set<string>();
   private readonly knownStems = new Set<string>();
-  private readonly vocabularyByInitial = new Map<string, string[]>();
   /** Stop words are typo targets too ("shuold" → "should"), but never index vocabulary. */
   private readonly typoTargets = new Set<string>();
+  /** Vocabulary and stop words by first letter; rebuilt after the vocabulary grows. */
+  private typoCandidatesByInitial: Map<string, string[]> | undefined;
 
   constructor(synonyms: SynonymTable, uncoveredTopics: UncoveredTopics = []) {
     for (const [canonical, variants] of Object.entries(synonyms)) {
@@ -125,10 +139,7 @@ export class Analyzer {
       if (word.length < 4 || this.vocabulary.has(word) || /\d/.test(word)) continue;
       this.vocabulary.add(word);
       this.knownStems.add(stem(word));
-      const initial = word[0]!;
-      const list = this.vocabularyByInitial.get(initial) ?? [];
-      list.push(word);
-      this.vocabularyByInitial.set(initial, list);
+      this.typoCandidatesByInitial = undefined;
     }
   }
 
@@ -196,22 +207,35 @@ export class Analyzer {
    * for words of 4–7 letters, two for longer ones. Short words and real English words are left alone.
    */
   private correct(word: string): string {
-    if (word.length < 4 || this.vocabulary.has(word) || isStopword(word) || /\d/.test(word)) return word;
+    if (word.length < 4 || word.length > MAX_TYPO_LENGTH || this.vocabulary.has(word) || isStopword(word) || /\d/.test(word)) return word;
     // Only misspellings: a real word the corpus lacks ("cancer") is a topic, not a typo of one it has ("cancel").
     if (this.knownStems.has(stem(word)) || isEnglishWord(word)) return word;
     const maxEdits = word.length >= 8 ? 2 : 1;
     let best = word;
     let bestDistance = maxEdits + 1;
-    const candidates = [...(this.vocabularyByInitial.get(word[0]!) ?? []), ...[...this.typoTargets].filter((t) => t[0] === word[0] && t.length >= 4)];
-    for (const candidate of candidates) {
+    for (const candidate of this.typoCandidates(word[0]!)) {
       if (Math.abs(candidate.length - word.length) > maxEdits) continue;
-      const distance = levenshtein.DamerauLevenshteinDistance(word, candidate);
+      const distance = boundedEditDistance(word, candidate, maxEdits);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
       }
     }
     return best;
+  }
+
+  private typoCandidates(initial: string): string[] {
+    if (!this.typoCandidatesByInitial) {
+      const byInitial = new Map<string, string[]>();
+      for (const word of [...this.vocabulary, ...this.typoTargets]) {
+        if (word.length < 4) continue;
+        const list = byInitial.get(word[0]!) ?? [];
+        list.push(word);
+        byInitial.set(word[0]!, list);
+      }
+      this.typoCandidatesByInitial = byInitial;
+    }
+    return this.typoCandidatesByInitial.get(initial) ?? [];
   }
 
   private contentStems(text: string): string[] {

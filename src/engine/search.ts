@@ -16,6 +16,21 @@ const UNCOVERED_TOPIC_WEIGHT = 4;
 /** Stems of at least this many letters also match longer stems they begin ("treat" → "treatment"). */
 const MIN_PREFIX_LENGTH = 5;
 
+const EMPTY: ReadonlySet<string> = new Set();
+const COVERING_CACHE_LIMIT = 10_000;
+
+/** First index in a sorted array whose value is not less than `value`. */
+function lowerBound(sorted: string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export interface Hit {
   passage: Passage;
   /** MiniSearch's BM25 score. */
@@ -30,7 +45,11 @@ export class PassageIndex {
   readonly analyzer: Analyzer;
   private readonly search: MiniSearch<Passage>;
   private readonly byId = new Map<string, Passage>();
-  private readonly termsById = new Map<string, Set<string>>();
+  /** Index term → ids of the passages that have it (any field). */
+  private readonly passagesByTerm = new Map<string, Set<string>>();
+  private readonly coveringCache = new Map<string, ReadonlySet<string>>();
+  /** Every index term, sorted, to find the terms a prefix begins. */
+  private readonly sortedTerms: string[];
 
   constructor(
     readonly passages: Passage[],
@@ -56,37 +75,57 @@ export class PassageIndex {
     this.search.addAll(passages);
     for (const passage of passages) {
       this.byId.set(passage.id, passage);
-      const terms = new Set<string>();
       for (const field of [passage.text, passage.section, passage.subsection ?? '', passage.keywords.join(', ')]) {
-        for (const term of analyzer.indexTerms(field)) terms.add(term);
+        for (const term of analyzer.indexTerms(field)) {
+          const ids = this.passagesByTerm.get(term) ?? new Set<string>();
+          ids.add(passage.id);
+          this.passagesByTerm.set(term, ids);
+        }
       }
-      this.termsById.set(passage.id, terms);
     }
+    this.sortedTerms = [...this.passagesByTerm.keys()].sort();
   }
 
   get(id: string): Passage | undefined {
     return this.byId.get(id);
   }
 
-  /** Whether the passage's terms satisfy a concept: any of its stems, exactly or as a prefix of a longer stem. */
+  /** Passages with the stem, exactly or (for stems of 5+ letters) as the start of a longer stem. */
+  private passagesWith(term: string): ReadonlySet<string> {
+    const exact = this.passagesByTerm.get(term);
+    if (term.length < MIN_PREFIX_LENGTH) return exact ?? EMPTY;
+    const found = new Set(exact);
+    for (let i = lowerBound(this.sortedTerms, term); i < this.sortedTerms.length && this.sortedTerms[i]!.startsWith(term); i++) {
+      for (const id of this.passagesByTerm.get(this.sortedTerms[i]!)!) found.add(id);
+    }
+    return found;
+  }
+
+  /** Passages that satisfy a concept: any of its stems, or all of them for an uncovered-topic phrase ("drug test"). */
+  private passagesCovering(concept: Concept): ReadonlySet<string> {
+    // Asked several times per question (weight, ranking, generality); remembered, within bounds.
+    const key = `${concept.uncoveredTopic ? '!' : ''}${concept.terms.join(' ')}`;
+    let covering = this.coveringCache.get(key);
+    if (covering) return covering;
+    const sets = concept.terms.map((term) => this.passagesWith(term));
+    if (concept.uncoveredTopic) {
+      const [first = EMPTY, ...rest] = sets;
+      covering = new Set([...first].filter((id) => rest.every((set) => set.has(id))));
+    } else {
+      covering = new Set(sets.flatMap((set) => [...set]));
+    }
+    if (this.coveringCache.size >= COVERING_CACHE_LIMIT) this.coveringCache.clear();
+    this.coveringCache.set(key, covering);
+    return covering;
+  }
+
   covers(passageId: string, concept: Concept): boolean {
-    const terms = this.termsById.get(passageId);
-    if (!terms) return false;
-    const has = (term: string): boolean => {
-      if (terms.has(term)) return true;
-      if (term.length < MIN_PREFIX_LENGTH) return false;
-      for (const candidate of terms) if (candidate.startsWith(term)) return true;
-      return false;
-    };
-    // An uncovered topic is a phrase: "drug test" is not covered by a passage about drugs.
-    return concept.uncoveredTopic ? concept.terms.every(has) : concept.terms.some(has);
+    return this.passagesCovering(concept).has(passageId);
   }
 
   /** How many passages cover the concept. */
   documentFrequency(concept: Concept): number {
-    let count = 0;
-    for (const passage of this.passages) if (this.covers(passage.id, concept)) count++;
-    return count;
+    return this.passagesCovering(concept).size;
   }
 
   /** Inverse document frequency: a concept no passage has weighs most, one every passage has weighs almost nothing. */
@@ -123,9 +162,10 @@ export class PassageIndex {
       boostTerm: (term) => termBoost.get(term) ?? 1,
     });
 
+    const covering = concepts.map((concept) => this.passagesCovering(concept));
     return results.map((result) => {
       const passage = this.byId.get(String(result.id))!;
-      const covered = concepts.filter((concept) => this.covers(passage.id, concept));
+      const covered = concepts.filter((_, i) => covering[i]!.has(passage.id));
       const coveredWeight = concepts.reduce(
         (sum, concept, i) => sum + (covered.includes(concept) ? weights[i]! : 0),
         0,

@@ -59,3 +59,21 @@ describe('the analyzer', () => {
     expect(analyzer.concepts('will it show on a drug test').find((c) => c.source === 'drug test')?.terms).toEqual([stem('drug'), stem('test')]);
   });
 });
+
+describe('bounded edit distance', async () => {
+  const { boundedEditDistance } = await import('../../src/engine/edit-distance.js');
+  const levenshtein = (await import('natural/lib/natural/distance/levenshtein_distance.js')).default;
+
+  it('counts a transposition as one edit', () => {
+    expect(boundedEditDistance('addictve', 'addictive', 2)).toBe(1);
+    expect(boundedEditDistance('anxeity', 'anxiety', 2)).toBe(1);
+  });
+
+  it('agrees with natural’s Damerau–Levenshtein within the bound, and caps beyond it', () => {
+    const pairs = [['withdrawl', 'withdrawal'], ['kratum', 'kratom'], ['medcation', 'medication'], ['brian', 'brain'], ['cancer', 'cancel'], ['zoloft', 'kratom'], ['', 'abc']];
+    for (const [a, b] of pairs) {
+      const full = levenshtein.DamerauLevenshteinDistance(a!, b!);
+      expect(boundedEditDistance(a!, b!, 2), `${a} → ${b}`).toBe(Math.min(full, 3));
+    }
+  });
+});

@@ -1,0 +1,23 @@
+/** /ask question:<text> [private:<bool>]: the engine's answer, with buttons to read on. */
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { MAX_QUESTION_LENGTH } from '../../engine/engine.js';
+import type { BotContext } from '../bot-context.js';
+import { rememberAnswer } from '../remember.js';
+import { respond } from '../respond.js';
+import { readingCommand } from './everywhere.js';
+
+export const data = readingCommand('ask', 'Ask a question; the answer is quoted from the article')
+  .addStringOption((option) =>
+    option.setName('question').setDescription('Your question about kratom and mental health').setRequired(true).setMaxLength(MAX_QUESTION_LENGTH),
+  )
+  .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer (default: no)'));
+
+export const cooldown = true;
+
+export async function execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void> {
+  const reply = bot.engine.answer(interaction.options.getString('question', true));
+  const ephemeral = interaction.options.getBoolean('private') ?? false;
+  const sent = await respond(interaction, reply, { ephemeral, components: bot.buttons.buttonsFor(reply) });
+  rememberAnswer(bot, reply, sent);
+  bot.logger.info({ event: 'answer', via: 'ask', kind: reply.kind, quotes: reply.quotes.length, private: ephemeral });
+}

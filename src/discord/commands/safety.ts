@@ -1,0 +1,13 @@
+/** /safety: the safety summary, verbatim sentences with their section titles. */
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext } from '../bot-context.js';
+import { respond } from '../respond.js';
+import { readingCommand } from './everywhere.js';
+
+export const data = readingCommand('safety', 'Safety summary: the article’s key cautions, word for word');
+
+export const cooldown = true;
+
+export async function execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void> {
+  await respond(interaction, bot.engine.safetySummary());
+}

@@ -1,0 +1,342 @@
+/**
+ * A local fake of Discord (REST API v10 + gateway v10) for end-to-end tests with the real
+ * discord.js client. Listens on 127.0.0.1 only (random port).
+ *
+ *   const fake = await startFakeDiscord();
+ *   const client = new Client({ intents, partials, rest: { api: fake.apiBaseUrl } });
+ *   await client.login('fake-token');            // discord.js finds the gateway via GET /gateway/bot
+ *   const ask = await fake.slashCommand({ name: 'ask', options: { question: 'hi' } });
+ *   const reply = await ask.waitForFinal();      // APIMessage after reply / deferReply+editReply
+ *   await client.destroy(); await fake.close();
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIApplicationCommand, APIMessage, GatewayReadyDispatchData } from 'discord-api-types/v10';
+import { GatewayIntentBits } from 'discord.js';
+import type { FakeContext, FakeSettings } from './fake/context.js';
+import { dispatchChannelUpdate, dispatchMessageCreate, dispatchRoleUpdate } from './fake/events.js';
+import {
+  FakeGateway,
+  GATEWAY_PATH,
+  RESUME_GATEWAY_PATH,
+  type GatewayConnectionInfo,
+  type GatewayReceivedPayload,
+} from './fake/gateway.js';
+import { createRestListener, type RecordedRequest } from './fake/http.js';
+import {
+  InteractionStore,
+  buildAutocomplete,
+  buildButtonClick,
+  buildSlashCommand,
+  createHandle,
+  type AutocompleteInput,
+  type ButtonClickInput,
+  type InteractionHandle,
+  type InteractionRecord,
+  type SlashCommandInput,
+} from './fake/interactions.js';
+import { buildUserMessage } from './fake/messages.js';
+import { Notifier } from './fake/notifier.js';
+import { DEFAULT_BOT_PERMISSIONS } from './fake/permissions.js';
+import { coreRoutes } from './fake/routes-core.js';
+import { commandRoutes } from './fake/routes-commands.js';
+import { interactionRoutes } from './fake/routes-interactions.js';
+import { messageRoutes } from './fake/routes-messages.js';
+import { FakeWorld, type FakeIds, type UserKey } from './fake/world.js';
+
+export type { FakeIds, UserKey } from './fake/world.js';
+export type { RecordedRequest } from './fake/http.js';
+export type { GatewayConnectionInfo, GatewayReceivedPayload } from './fake/gateway.js';
+export type {
+  AutocompleteInput,
+  ButtonClickInput,
+  CallbackRecord,
+  CommandOptionsInput,
+  InteractionHandle,
+  InteractionRecord,
+  SlashCommandInput,
+} from './fake/interactions.js';
+export { DEFAULT_BOT_PERMISSIONS } from './fake/permissions.js';
+
+export interface FakeDiscordOptions {
+  /** Require exactly this bot token (REST "Bot <token>" and IDENTIFY). Default: any non-empty token. */
+  token?: string;
+  botUsername?: string;
+  guildName?: string;
+  /** Permissions of the bot's managed role (effective = @everyone | this). */
+  botPermissions?: bigint;
+  /** HELLO heartbeat_interval. Discord uses 41250 ms. */
+  heartbeatIntervalMs?: number;
+  /** Discord's 3 s window for the initial interaction response; later callbacks fail with 10062. */
+  interactionAckTimeoutMs?: number;
+  /** Gap between READY and GUILD_CREATE frames. */
+  guildCreateDelayMs?: number;
+  /** Artificial latency added to every REST response. */
+  restDelayMs?: number;
+  /** READY/application flags (e.g. ApplicationFlags.GatewayMessageContentLimited). */
+  applicationFlags?: number;
+}
+
+export interface SendMessageInput {
+  content: string;
+  /** Default 'member'. */
+  author?: UserKey;
+  /** Guild text channel (default #general); ignored when dm is true. */
+  channelId?: string;
+  /** Prefixes "<@BOTID> " (unless already present) so the bot is in `mentions`. */
+  mentionsBot?: boolean;
+  /** Id of a message in the same channel to reply to. */
+  replyTo?: string;
+  /** For replies: whether the reply pings the replied-to author (Discord client default: yes). */
+  pingRepliedUser?: boolean;
+  /** Send in the author's DM channel with the bot. */
+  dm?: boolean;
+}
+
+export interface SentMessage {
+  message: APIMessage;
+  /** Gateway sessions that received MESSAGE_CREATE (0 if the bot lacks the needed intent). */
+  deliveredTo: number;
+  /** Resolves with the bot's message whose message_reference points at this message. */
+  waitForReply(timeoutMs?: number): Promise<APIMessage>;
+}
+
+export interface FakeDiscord {
+  readonly port: number;
+  /** "http://127.0.0.1:PORT/api": discord.js `rest.api` (DISCORD_API_URL); routes live under /api/v10. */
+  readonly apiBaseUrl: string;
+  readonly gatewayUrl: string;
+  readonly ids: FakeIds;
+
+  // driving
+  slashCommand(input: SlashCommandInput): Promise<InteractionHandle>;
+  autocomplete(input: AutocompleteInput): Promise<InteractionHandle>;
+  buttonClick(input: ButtonClickInput): Promise<InteractionHandle>;
+  sendMessage(input: SendMessageInput): Promise<SentMessage>;
+  /** Resolves with the first bot-authored message in the channel matching the predicate. */
+  waitForBotMessage(channelId: string, predicate?: (m: APIMessage) => boolean, timeoutMs?: number): Promise<APIMessage>;
+  /** Raw dispatch to every live session; returns how many received it. */
+  dispatch(event: string, data: unknown): number;
+
+  // gateway control
+  /** Resolves once a bot session has identified (events are then delivered or buffered for resume). */
+  waitForSession(timeoutMs?: number): Promise<void>;
+  /** Closes live gateway sockets so discord.js resumes (default close code 4000; abrupt → 1006). */
+  dropConnection(options?: { code?: number; abrupt?: boolean }): number;
+  /** op 7 RECONNECT. */
+  requestReconnect(): number;
+  /** op 9 INVALID_SESSION. */
+  invalidateSessions(resumable?: boolean): number;
+  gatewayConnections(): GatewayConnectionInfo[];
+  gatewayReceived(): GatewayReceivedPayload[];
+
+  // inspection
+  /** Registered commands: global, or the guild's when a guild id is given. */
+  commands(guildId?: string): APIApplicationCommand[];
+  messages(channelId: string): APIMessage[];
+  /** Pinned messages, newest pin first. */
+  pins(channelId: string): APIMessage[];
+  requests(filter?: { method?: string; route?: string }): RecordedRequest[];
+  unknownRoutes(): RecordedRequest[];
+  interactions(): InteractionRecord[];
+  /**
+   * 'guild': sets the bot role's permissions (null → default). A channel id: makes the bot's
+   * permissions in that channel exactly `permissions` via a member overwrite (null → remove it).
+   * Either way discord.js is told via GUILD_ROLE_UPDATE / CHANNEL_UPDATE.
+   */
+  setBotPermissions(target: 'guild' | string, permissions: bigint | null): void;
+  /** Effective permissions of a scripted user (or the bot) in a channel. */
+  permissionsOf(who: UserKey | 'bot', channelId: string): bigint;
+
+  close(): Promise<void>;
+}
+
+const DEFAULTS = {
+  botUsername: 'Kratom Guide',
+  guildName: 'Fake Kratom Support',
+  heartbeatIntervalMs: 41_250,
+  interactionAckTimeoutMs: 3_000,
+  guildCreateDelayMs: 15,
+  restDelayMs: 0,
+  applicationFlags: 0,
+} as const;
+
+const SESSION_WAIT_MS = 2_000;
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const world = new FakeWorld({
+    botUsername: options.botUsername ?? DEFAULTS.botUsername,
+    guildName: options.guildName ?? DEFAULTS.guildName,
+    botPermissions: options.botPermissions ?? DEFAULT_BOT_PERMISSIONS,
+  });
+  const notifier = new Notifier();
+  const interactions = new InteractionStore();
+  const requestLog: RecordedRequest[] = [];
+  let port = 0;
+  const applicationFlags = options.applicationFlags ?? DEFAULTS.applicationFlags;
+
+  const settings: FakeSettings = {
+    token: options.token,
+    interactionAckTimeoutMs: options.interactionAckTimeoutMs ?? DEFAULTS.interactionAckTimeoutMs,
+    applicationFlags,
+    gatewayUrl: () => `ws://127.0.0.1:${port}${GATEWAY_PATH}`,
+  };
+
+  const gateway = new FakeGateway({
+    token: options.token,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? DEFAULTS.heartbeatIntervalMs,
+    guildCreateDelayMs: options.guildCreateDelayMs ?? DEFAULTS.guildCreateDelayMs,
+    resumeGatewayUrl: () => `ws://127.0.0.1:${port}${RESUME_GATEWAY_PATH}`,
+    readyPayload: (sessionId, shard): GatewayReadyDispatchData => ({
+      v: 10,
+      user: world.botUser(),
+      guilds: [{ id: world.ids.guild, unavailable: true }],
+      session_id: sessionId,
+      resume_gateway_url: `ws://127.0.0.1:${port}${RESUME_GATEWAY_PATH}`,
+      shard,
+      application: { id: world.ids.application, flags: applicationFlags, flags_new: String(applicationFlags) },
+    }),
+    guildCreatePayloads: (intents) => [world.guildCreatePayload((intents & GatewayIntentBits.GuildMembers) !== 0)],
+    onChange: () => notifier.changed(),
+  });
+
+  const ctx: FakeContext = { world, gateway, interactions, notifier, settings };
+
+  const authorize = (header: string | undefined): boolean => {
+    if (!header?.startsWith('Bot ')) return false;
+    const token = header.slice(4);
+    return token.length > 0 && (options.token === undefined || token === options.token);
+  };
+
+  const server = createServer(
+    createRestListener({
+      ctx,
+      routes: [...coreRoutes, ...messageRoutes, ...commandRoutes, ...interactionRoutes],
+      authorize,
+      delayMs: options.restDelayMs ?? DEFAULTS.restDelayMs,
+      onRecorded: (entry) => {
+        requestLog.push(entry);
+        notifier.changed();
+      },
+    }),
+  );
+  server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
+  port = await listen(server);
+
+  /** Appended to timeout errors: what went wrong on the REST side recently. */
+  const diagnostics = (): string => {
+    const failures = requestLog.filter((r) => r.status >= 400).slice(-5);
+    const lines = failures.map((r) => `${r.method} ${r.path} → ${r.status}${r.error ? ` ${r.error.code} ${r.error.message}` : ''}`);
+    const gatewayState = gateway.hasLiveSession() ? 'bot session live' : 'NO bot session connected';
+    return `\n  [${gatewayState}] recent REST failures: ${lines.length > 0 ? lines.join('; ') : 'none'}`;
+  };
+
+  const waitForSession = async (timeoutMs = SESSION_WAIT_MS): Promise<void> => {
+    await notifier.waitFor(
+      () => (gateway.hasLiveSession() ? true : undefined),
+      timeoutMs,
+      () => 'a bot gateway session (did the client log in with rest.api = fake.apiBaseUrl?)',
+    );
+  };
+
+  const dispatchInteraction = async (record: InteractionRecord): Promise<InteractionHandle> => {
+    await waitForSession();
+    interactions.add(record);
+    gateway.dispatch('INTERACTION_CREATE', () => record.payload);
+    notifier.changed();
+    return createHandle(record, notifier, diagnostics);
+  };
+
+  const sendMessage = async (input: SendMessageInput): Promise<SentMessage> => {
+    const author = world.user(input.author ?? 'member');
+    const channelId = input.dm ? world.dmChannelFor(author.id).id : (input.channelId ?? world.ids.channels.general);
+    if (!world.findChannel(channelId)) throw new Error(`Fake Discord: unknown channel ${channelId}`);
+    const mention = `<@${world.ids.botUser}>`;
+    const content = input.mentionsBot && !input.content.includes(mention) ? `${mention} ${input.content}` : input.content;
+    const referenced = input.replyTo ? world.findMessage(channelId, input.replyTo) : undefined;
+    if (input.replyTo && !referenced) throw new Error(`Fake Discord: no message ${input.replyTo} in channel ${channelId}`);
+    const message = buildUserMessage(world, {
+      channelId,
+      author,
+      content,
+      pingRepliedUser: input.pingRepliedUser ?? true,
+      ...(referenced ? { referenced } : {}),
+    });
+    await waitForSession();
+    world.addMessage(message);
+    const deliveredTo = dispatchMessageCreate(ctx, message);
+    notifier.changed();
+    const isReply = (m: APIMessage): boolean => m.author.id === world.ids.botUser && m.message_reference?.message_id === message.id;
+    return {
+      message,
+      deliveredTo,
+      waitForReply: (timeoutMs = 5_000) =>
+        notifier.waitFor(
+          () => world.messagesIn(channelId).find(isReply),
+          timeoutMs,
+          () => `the bot's reply to message ${message.id} ("${content.slice(0, 60)}") in channel ${channelId}${diagnostics()}`,
+        ),
+    };
+  };
+
+  const setBotPermissions = (target: string, permissions: bigint | null): void => {
+    if (target === 'guild') {
+      dispatchRoleUpdate(ctx, world.setRolePermissions(world.ids.roles.bot, permissions ?? options.botPermissions ?? DEFAULT_BOT_PERMISSIONS));
+    } else {
+      dispatchChannelUpdate(ctx, world.setBotChannelPermissions(target, permissions));
+    }
+    notifier.changed();
+  };
+
+  const close = async (): Promise<void> => {
+    notifier.close();
+    gateway.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+
+  return {
+    port,
+    apiBaseUrl: `http://127.0.0.1:${port}/api`,
+    gatewayUrl: settings.gatewayUrl(),
+    ids: world.ids,
+    slashCommand: (input) => dispatchInteraction(buildSlashCommand(world, interactions, input)),
+    autocomplete: (input) => dispatchInteraction(buildAutocomplete(world, interactions, input)),
+    buttonClick: (input) => dispatchInteraction(buildButtonClick(world, input)),
+    sendMessage,
+    waitForBotMessage: (channelId, predicate = () => true, timeoutMs = 5_000) =>
+      notifier.waitFor(
+        () => world.messagesIn(channelId).find((m) => m.author.id === world.ids.botUser && predicate(m)),
+        timeoutMs,
+        () => `a bot message in channel ${channelId}${diagnostics()}`,
+      ),
+    dispatch: (event, data) => {
+      const count = gateway.dispatch(event, () => data);
+      notifier.changed();
+      return count;
+    },
+    waitForSession,
+    dropConnection: (opts) => gateway.dropConnection(opts),
+    requestReconnect: () => gateway.requestReconnect(),
+    invalidateSessions: (resumable) => gateway.invalidateSessions(resumable),
+    gatewayConnections: () => gateway.connections(),
+    gatewayReceived: () => gateway.received(),
+    commands: (guildId) => [...(guildId ? (world.guildCommands.get(guildId)?.values() ?? []) : world.globalCommands.values())],
+    messages: (channelId) => [...world.messagesIn(channelId)],
+    pins: (channelId) => world.pinsIn(channelId).flatMap((pin) => world.findMessage(channelId, pin.messageId) ?? []),
+    requests: (filter = {}) =>
+      requestLog.filter((r) => (!filter.method || r.method === filter.method) && (!filter.route || r.route === filter.route)),
+    unknownRoutes: () => requestLog.filter((r) => r.route === null),
+    interactions: () => interactions.all(),
+    setBotPermissions,
+    permissionsOf: (who, channelId) => world.permissionsIn(channelId, who === 'bot' ? world.ids.botUser : world.ids.users[who]),
+    close,
+  };
+}

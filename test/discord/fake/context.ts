@@ -1,0 +1,23 @@
+import type { FakeGateway } from './gateway.js';
+import type { InteractionStore } from './interactions.js';
+import type { Notifier } from './notifier.js';
+import type { FakeWorld } from './world.js';
+
+export interface FakeSettings {
+  /** When set, REST "Bot <token>" and IDENTIFY must use it; otherwise any non-empty token works. */
+  token: string | undefined;
+  /** Discord's window for the initial interaction callback (3 s); later callbacks get 10062. */
+  interactionAckTimeoutMs: number;
+  applicationFlags: number;
+  /** Gateway URL handed out by GET /gateway/bot (ws://127.0.0.1:PORT/gateway). */
+  gatewayUrl(): string;
+}
+
+/** Everything a REST route handler may touch. */
+export interface FakeContext {
+  readonly world: FakeWorld;
+  readonly gateway: FakeGateway;
+  readonly interactions: InteractionStore;
+  readonly notifier: Notifier;
+  readonly settings: FakeSettings;
+}
