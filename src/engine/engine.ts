@@ -19,6 +19,7 @@ import { safetyTexts, SAFETY_SUMMARY_SENTENCES, type SafetyOptions, type SafetyT
 import { PassageIndex, type Hit } from './search.js';
 import { buildSections, rankSections, type SectionEntry } from './sections.js';
 import { joinExcerpt, splitSentences } from './sentences.js';
+import { preloadLexicon } from './word-class.js';
 import { loadSynonyms, loadUncoveredTopics, type SynonymTable, type UncoveredTopics } from './synonyms.js';
 
 /** Tuning, measured with `npm run bench` on the labelled question set. */
@@ -73,6 +74,7 @@ export class AnswerEngine {
 
   constructor(corpus: Corpus, synonyms: SynonymTable, uncoveredTopics: UncoveredTopics, options: SafetyOptions = {}) {
     this.safety = safetyTexts(options);
+    preloadLexicon();
     this.passages = corpus.passages;
     this.passages.forEach((passage, i) => this.ordinal.set(passage.id, i));
     this.index = new PassageIndex(this.passages, new Analyzer(synonyms, uncoveredTopics));

@@ -11,6 +11,11 @@ type Lexicon = Record<string, string[]>;
 const require = createRequire(import.meta.url);
 let lexicon: Lexicon | undefined;
 
+/** Loads the lexicon now rather than on the first question (the engine calls this while building). */
+export function preloadLexicon(): void {
+  loadLexicon();
+}
+
 function loadLexicon(): Lexicon {
   lexicon ??= require('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json') as Lexicon;
   return lexicon;
