@@ -61,7 +61,7 @@ const EXTRA_STOPWORDS = `
   come came bring bringing brought find found able answer answers straight honest honestly worth
   anyway anyways supposed literally basically seriously totally definitely wat wats whats yo
   guess hope hoping wondering curious bro dude man like vs versus first theyre youre were thats
-  feel feels feeling felt down taking takes taken took
+  feel feels feeling felt down taking takes taken took use uses using used
   `.split(/\s+/).filter(Boolean);
 
 /** Longer "words" are not typos of anything in the vocabulary (and edit distance grows with length). */

@@ -1,0 +1,75 @@
+/**
+ * No Docker engine runs here, so the Dockerfile's build and start steps are replayed in clean
+ * temporary folders (scripts/replay-dockerfile.ts) and the resulting "image" is inspected.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { contextFiles, replayDockerfile, type ReplayedImage } from '../../scripts/replay-dockerfile.js';
+
+let image: ReplayedImage;
+
+function runInImage(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const [command, ...rest] = [...image.cmd.slice(0, 1), ...args];
+  return new Promise((resolve) => {
+    execFile(command === 'node' ? process.execPath : command!, rest, { cwd: image.workdir, env: { PATH: process.env.PATH, HOME: image.workdir, ...image.env, ...extraEnv }, timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('the Dockerfile, replayed without a Docker engine', () => {
+  beforeAll(() => {
+    image = replayDockerfile();
+  }, 240_000);
+
+  it('builds on the official Node 20 image in every stage', () => {
+    expect(image.baseImages.length).toBeGreaterThanOrEqual(2);
+    expect(image.baseImages.every((name) => /^node:20(\.|-|$)/.test(name))).toBe(true);
+  });
+
+  it('runs as a non-root user', () => {
+    expect(image.user).not.toBe('root');
+    expect(image.user).not.toBe('');
+  });
+
+  it('ships the compiled bot and the corpus, with production dependencies only', () => {
+    expect(existsSync(join(image.workdir, image.cmd[1]!))).toBe(true);
+    expect(existsSync(join(image.workdir, 'corpus', 'kratom-mental-health.md'))).toBe(true);
+    expect(existsSync(join(image.workdir, 'node_modules', 'discord.js'))).toBe(true);
+    expect(existsSync(join(image.workdir, 'node_modules', 'vitest'))).toBe(false);
+    expect(existsSync(join(image.workdir, 'node_modules', 'typescript'))).toBe(false);
+    expect(existsSync(join(image.workdir, 'src'))).toBe(false);
+  });
+
+  it('keeps .env files and tests out of the build context', () => {
+    const context = mkdtempSync(join(tmpdir(), 'docker-context-'));
+    writeFileSync(join(context, '.dockerignore'), '.env\n.env.*\n!.env.example\ntest\n');
+    writeFileSync(join(context, '.env'), 'DISCORD_TOKEN=secret');
+    writeFileSync(join(context, '.env.production'), 'DISCORD_TOKEN=secret');
+    writeFileSync(join(context, '.env.example'), 'DISCORD_TOKEN=');
+    mkdirSync(join(context, 'test'));
+    writeFileSync(join(context, 'test', 'a.test.ts'), '');
+    expect([...contextFiles(context)].sort()).toEqual(['.dockerignore', '.env.example']);
+  });
+
+  it('leaves no .env or token in the image', () => {
+    expect(existsSync(join(image.workdir, '.env'))).toBe(false);
+    expect(Object.keys(image.env)).not.toContain('DISCORD_TOKEN');
+  });
+
+  it('answers from the corpus with the compiled console bot', async () => {
+    const run = await runInImage(['dist/console/ask.js', 'Is kratom addictive?']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Dependency and Withdrawal');
+  });
+
+  it('starts with its CMD and, without a token, exits 1 with one line naming DISCORD_TOKEN', async () => {
+    const run = await runInImage(image.cmd.slice(1));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/DISCORD_TOKEN/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
