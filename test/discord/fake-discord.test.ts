@@ -287,9 +287,14 @@ describe('fake Discord with the real discord.js client', () => {
     onInteraction = async (interaction) => {
       if (interaction.isChatInputCommand()) await interaction.reply('still here');
     };
-    for (const drop of [{ code: 4000 }, { abrupt: true }]) {
+    const outages = [
+      () => fake.dropConnection({ code: 4000 }), // close code 4000 → resume
+      () => fake.dropConnection({ abrupt: true }), // TCP reset, the client sees 1006 → resume
+      () => fake.requestReconnect(), // op 7: the client closes with 4200 itself and resumes
+    ];
+    for (const outage of outages) {
       const resumed = once(client, Events.ShardResume);
-      expect(fake.dropConnection(drop)).toBe(1);
+      expect(outage()).toBe(1);
       const whileDown = await fake.slashCommand({ name: 'ask', options: { question: 'during outage' } });
       const [, replayed] = (await withTimeout(resumed, 3000, 'shardResume')) as [number, number];
       expect(replayed).toBeGreaterThanOrEqual(1);
@@ -297,8 +302,14 @@ describe('fake Discord with the real discord.js client', () => {
       const afterwards = await fake.slashCommand({ name: 'ask', options: { question: 'after resume' } });
       expect((await afterwards.waitForResponse()).data).toMatchObject({ content: 'still here' });
     }
-    const resumes = fake.gatewayConnections().filter((c) => c.mode === 'resume');
-    expect(resumes).toHaveLength(2);
+    const connections = fake.gatewayConnections();
+    expect(connections.slice(0, 3).map((c) => [c.closedBy, c.closeCode])).toEqual([
+      ['server', 4000],
+      ['server', 1006],
+      ['client', 4200],
+    ]);
+    const resumes = connections.filter((c) => c.mode === 'resume');
+    expect(resumes).toHaveLength(3);
     expect(resumes.every((c) => c.path === '/gateway-resume' && (c.replayed ?? 0) >= 1)).toBe(true);
   });
 });

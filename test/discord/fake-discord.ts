@@ -183,7 +183,6 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const applicationFlags = options.applicationFlags ?? DEFAULTS.applicationFlags;
 
   const settings: FakeSettings = {
-    token: options.token,
     interactionAckTimeoutMs: options.interactionAckTimeoutMs ?? DEFAULTS.interactionAckTimeoutMs,
     applicationFlags,
     gatewayUrl: () => `ws://127.0.0.1:${port}${GATEWAY_PATH}`,
@@ -203,7 +202,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       shard,
       application: { id: world.ids.application, flags: applicationFlags, flags_new: String(applicationFlags) },
     }),
-    guildCreatePayloads: (intents) => [world.guildCreatePayload((intents & GatewayIntentBits.GuildMembers) !== 0)],
+    guildCreatePayloads: (intents) => [world.guildCreatePayload((intents & GatewayIntentBits.GuildPresences) !== 0)],
     onChange: () => notifier.changed(),
   });
 
@@ -233,7 +232,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   /** Appended to timeout errors: what went wrong on the REST side recently. */
   const diagnostics = (): string => {
     const failures = requestLog.filter((r) => r.status >= 400).slice(-5);
-    const lines = failures.map((r) => `${r.method} ${r.path} → ${r.status}${r.error ? ` ${r.error.code} ${r.error.message}` : ''}`);
+    const shown = (r: RecordedRequest): string => (r.route?.includes(':token') ? r.route : r.path); // tokens are noise
+    const lines = failures.map((r) => `${r.method} ${shown(r)} → ${r.status}${r.error ? ` ${r.error.code} ${r.error.message}` : ''}`);
     const gatewayState = gateway.hasLiveSession() ? 'bot session live' : 'NO bot session connected';
     return `\n  [${gatewayState}] recent REST failures: ${lines.length > 0 ? lines.join('; ') : 'none'}`;
   };

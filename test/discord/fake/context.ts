@@ -4,8 +4,6 @@ import type { Notifier } from './notifier.js';
 import type { FakeWorld } from './world.js';
 
 export interface FakeSettings {
-  /** When set, REST "Bot <token>" and IDENTIFY must use it; otherwise any non-empty token works. */
-  token: string | undefined;
   /** Discord's window for the initial interaction callback (3 s); later callbacks get 10062. */
   interactionAckTimeoutMs: number;
   applicationFlags: number;

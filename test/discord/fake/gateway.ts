@@ -27,7 +27,7 @@ export interface GatewayHooks {
   /** If set, IDENTIFY/RESUME must carry exactly this token (else close 4004). */
   token: string | undefined;
   heartbeatIntervalMs: number;
-  /** Gap between READY and GUILD_CREATE frames (real Discord has network gaps; see note in identify). */
+  /** Gap between READY and the GUILD_CREATE frames. */
   guildCreateDelayMs: number;
   resumeGatewayUrl(): string;
   readyPayload(sessionId: string, shard: [number, number]): GatewayReadyDispatchData;
@@ -277,8 +277,9 @@ export class FakeGateway {
     this.dispatchTo(session, GatewayDispatchEvents.Ready, this.hooks.readyPayload(session.id, [shard[0], shard[1]]));
 
     if (!(intents & GatewayIntentBits.Guilds)) return;
-    // Sent in a later frame: if READY and GUILD_CREATE arrive in one TCP read, @discordjs/ws's async
-    // message handling can emit GUILD_CREATE before discord.js has processed READY.
+    // Like Discord, GUILD_CREATE follows READY a little later. discord.js marks the shard ready (and
+    // emits clientReady) only once every guild READY listed as unavailable has arrived, or after
+    // waitGuildTimeout (15 s) — so a bot with the Guilds intent must get these.
     this.later(this.hooks.guildCreateDelayMs, () => {
       for (const guild of this.hooks.guildCreatePayloads(intents)) this.dispatchTo(session, GatewayDispatchEvents.GuildCreate, guild);
     });

@@ -160,7 +160,7 @@ interface Invocation {
 }
 
 /** Fields every interaction carries; `member.permissions` and `app_permissions` as Discord computes them. */
-function invocation(world: FakeWorld, options: InvokeOptions & { channelId?: string }): Invocation {
+function invocation(world: FakeWorld, options: InvokeOptions): Invocation {
   const user = world.user(options.user ?? 'member');
   const locale = options.locale ?? Locale.EnglishUS;
   const base = {

@@ -3,7 +3,7 @@
  * (follow-ups and edits of @original). discord.js 14.28 always appends ?with_response=true|false
  * to callbacks: false → 204 No Content; true → 200 { interaction, resource }.
  */
-import type { APIMessage, APIMessageInteractionMetadata } from 'discord-api-types/v10';
+import type { APIMessage, APIMessageInteractionMetadata, APIUser } from 'discord-api-types/v10';
 import { InteractionResponseType, InteractionType, MessageFlags, MessageType } from 'discord.js';
 import type { FakeContext } from './context.js';
 import { RestError, alreadyAcknowledged, invalidFormBody, unknownEntity } from './errors.js';
@@ -24,7 +24,7 @@ const ALLOWED_CALLBACKS: Record<number, readonly number[]> = {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function invoker(record: InteractionRecord): NonNullable<APIMessage['author']> {
+function invoker(record: InteractionRecord): APIUser {
   const user = record.payload.member?.user ?? record.payload.user;
   if (!user) throw new Error('interaction payload without user');
   return user;

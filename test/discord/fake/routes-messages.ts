@@ -10,7 +10,7 @@ import type { ChannelLookup } from './world.js';
 
 type Route = RouteDef<FakeContext>;
 const P = PermissionFlagsBits;
-const MAX_PINS = 250;
+const MAX_PINS = 50; // the long-documented per-channel limit (newer limits may be higher)
 
 function channelOf(ctx: FakeContext, params: RouteParams): ChannelLookup {
   const found = ctx.world.findChannel(params.get('channel'));

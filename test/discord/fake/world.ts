@@ -175,7 +175,9 @@ export class FakeWorld implements GuildPermissionModel {
 
   private seedMembers(): void {
     const joinedAt = new Date(Date.now() - 86_400_000).toISOString();
-    const add = (userId: string, roles: string[]): void => void this.members.set(userId, { userId, roles, joinedAt });
+    const add = (userId: string, roles: string[]): void => {
+      this.members.set(userId, { userId, roles, joinedAt });
+    };
     add(this.ids.users.owner, []);
     add(this.ids.users.moderator, [this.ids.roles.moderator]);
     add(this.ids.users.member, []);
@@ -418,8 +420,8 @@ export class FakeWorld implements GuildPermissionModel {
   }
 
   /**
-   * GUILD_CREATE as Discord sends it. Without the privileged GuildMembers intent Discord only
-   * includes the bot's own member (plus voice members), so the scripted humans are omitted then.
+   * GUILD_CREATE as Discord sends it. Without the privileged GuildPresences intent Discord only
+   * includes the bot's own member (plus members in voice), so the scripted humans are omitted then.
    */
   guildCreatePayload(includeAllMembers: boolean): GatewayGuildCreateDispatchData {
     const memberIds = includeAllMembers ? [...this.members.keys()] : [this.ids.botUser];
