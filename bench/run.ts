@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: quality and speed of the answer engine, side by side with MiniSearch on
- * default options over the same passages, measured in the same run.
+ * default options over the same passages, measured in the same run; then the Discord bot under
+ * load through the local Discord server beside a bare "pong" bot (skip with `-- --no-discord`).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { AnswerEngine } from '../src/engine/engine.js';
 import { loadSynonyms, loadUncoveredTopics } from '../src/engine/synonyms.js';
 import { evaluate, ratio, type QualityReport } from './evaluate.js';
 import { loadQuestionSet } from './question-set.js';
+import { discordLoadReport } from './discord-load.js';
 import { engineSystem, miniSearchDefaultSystem } from './systems.js';
 
 const ROUNDS = 20;
@@ -107,7 +109,8 @@ const lines = [
   `Latency: ${ROUNDS} rounds over every question after one warm-up round. First answer: median of 3 fresh processes (tsx, corpus load, index build, one answer).`,
   'The baseline "answers" whenever MiniSearch returns anything and has no crisis or help detection.',
 ];
-process.stdout.write(`${lines.join('\n')}\n`);
+process.stdout.write(`${lines.join('\n')}\n\n`);
+if (!process.argv.includes('--no-discord')) process.stdout.write(`${await discordLoadReport()}\n`);
 
 if (process.argv.includes('--failures')) {
   for (const { question, output } of ours.failures) {
