@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { isCrisis } from '../../src/engine/crisis.js';
+
+describe('crisis language', () => {
+  it.each([
+    'I want to kill myself',
+    'thinking about suicide',
+    'i keep thinking about ending my life',
+    'kms',
+    'i want to unalive myself',
+    'I don’t want to be alive anymore',
+    'everyone would be better off without me',
+    'I wrote a goodbye note',
+    'been cutting myself again',
+    'I think I overdosed on kratom',
+    'I took way too much kratom and my chest hurts',
+    'my friend took kratom and won’t wake up',
+    'he is not breathing',
+    'she is having a seizure after a big dose',
+    'my heart is racing and I feel like passing out',
+    'having su1c1dal thoughts',
+    'what happens if you overdose on kratom',
+  ])('recognises %j', (message) => {
+    expect(isCrisis(message)).toBe(true);
+  });
+
+  it.each([
+    'that meme killed me',
+    'my commute is killing me',
+    'killing it at the gym today',
+    'I’m dying to know if red vein works',
+    'im dying lol',
+    'this heat is killing me',
+    'the suspense is killing me, does kratom interact with antidepressants?',
+    'I could die of embarrassment',
+    'dead tired all the time',
+    'I overdosed on netflix this weekend',
+    'kill two birds with one stone',
+    'how much kratom should I take?',
+    'is kratom poisonous?',
+  ])('does not flag the idiom or ordinary question %j', (message) => {
+    expect(isCrisis(message)).toBe(false);
+  });
+});
