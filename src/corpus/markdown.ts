@@ -94,7 +94,8 @@ export function parseDocument(file: string, documentId: string, source: string):
       subsection: subsection ? subsection.title : null,
       sectionKey,
       text: paragraph.lines.join(' '),
-      keywords: [...(section?.keywords ?? []), ...(subsection?.keywords ?? [])],
+      // Paragraphs before any section take the title's search words.
+      keywords: section ? [...section.keywords, ...(subsection?.keywords ?? [])] : [...title.keywords],
       line: paragraph.line,
     });
     paragraph = null;

@@ -68,6 +68,11 @@ describe('loading community documents', () => {
     expect(doc.passages[0]!.text).toBe('first line second line');
   });
 
+  it('gives the paragraphs before any section the search words under the title', () => {
+    const doc = parseDocument('x.md', 'x', '# T\n<!-- search: overview -->\n\nOpening.\n\n## S\n\nText.\n');
+    expect(doc.passages.map((p) => p.keywords)).toEqual([['overview'], []]);
+  });
+
   it('takes search words from a comment below a subsection heading for that subsection only', () => {
     const doc = parseDocument('x.md', 'x', '# T\n\n## S\n<!-- search: alpha, beta gamma -->\n\n### Sub\n<!-- search: delta -->\n\nText.\n\n## Other\n\nMore.\n');
     expect(doc.passages[0]!.keywords).toEqual(['alpha', 'beta gamma', 'delta']);
