@@ -1,4 +1,4 @@
-/** Keeps an answer's context for follow-ups, under the id of the message that ends it. */
+/** Keeps an answer's context for follow-ups: under the id of the message that ends it (for replies to it), and the conversation's key. */
 import type { Message } from 'discord.js';
 import type { Reply } from '../engine/reply.js';
 import type { BotContext } from './bot-context.js';

@@ -79,12 +79,6 @@ export function renderReplyAsText(reply: Reply, components: ActionRow[] = []): O
   }));
 }
 
-/** Every piece of text a message shows, to check what a message says (tests, pin lookup). */
-export function messageText(message: { content?: string | null; embeds?: readonly Pick<APIEmbed, 'title' | 'description'>[] }): string {
-  const parts = [message.content ?? '', ...(message.embeds ?? []).flatMap((embed) => [embed.title ?? '', embed.description ?? ''])];
-  return parts.filter((part) => part !== '').join('\n');
-}
-
 function textEmbeds(text: string, color: number, title?: string): APIEmbed[] {
   const heading = title === undefined ? undefined : clip(title, LIMITS.title);
   return splitText(text, LIMITS.description).map((description, i) => ({

@@ -1,10 +1,10 @@
 /**
- * Sends rendered messages in answer to an interaction: the first as the reply (or into the
- * deferred reply), the rest as follow-ups, all with the same visibility.
+ * Sends a rendered reply: to an interaction (the first message as the reply or into the
+ * deferred reply, the rest as follow-ups, all equally visible), or in reply to a message.
  */
-import { MessageFlags, type Message, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, PermissionFlagsBits, type Message, type RepliableInteraction } from 'discord.js';
 import type { Reply } from '../engine/reply.js';
-import { renderReply, type ActionRow, type OutgoingMessage } from './render.js';
+import { renderReply, renderReplyAsText, type ActionRow, type OutgoingMessage } from './render.js';
 
 export interface RespondOptions {
   ephemeral?: boolean;
@@ -30,4 +30,33 @@ export async function sendMessages(interaction: RepliableInteraction, messages: 
     }
   }
   return sent;
+}
+
+/** Answers a message with replies to it; as plain text where the bot may not embed. */
+export async function replyToMessage(message: Message, reply: Reply, components: ActionRow[] = []): Promise<Message[]> {
+  const messages = canEmbed(message) ? renderReply(reply, components) : renderReplyAsText(reply, components);
+  const sent: Message[] = [];
+  for (const outgoing of messages) sent.push(await message.reply(outgoing));
+  return sent;
+}
+
+/** A DM to the message's author (or a reply, in a DM already); false when their DMs are closed. */
+export async function tellPrivately(message: Message, reply: Reply): Promise<boolean> {
+  if (!message.inGuild()) {
+    await replyToMessage(message, reply);
+    return true;
+  }
+  try {
+    for (const outgoing of renderReply(reply)) await message.author.send(outgoing);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function canEmbed(message: Message): boolean {
+  if (!message.inGuild()) return true;
+  const me = message.guild.members.me;
+  const permissions = me ? message.channel.permissionsFor(me) : null;
+  return permissions?.has(PermissionFlagsBits.EmbedLinks) ?? true;
 }

@@ -1,0 +1,71 @@
+/**
+ * Routes interactions: slash commands, their autocomplete, and answer buttons. Each gets a
+ * reply, whatever happens: a cooldown or a failure is answered privately, with the note.
+ */
+import { Events, type Interaction, type RepliableInteraction } from 'discord.js';
+import type { BotContext } from '../bot-context.js';
+import { commandsByName } from '../commands/index.js';
+import { cooldownText } from '../cooldown.js';
+import { handleButton } from '../handle-button.js';
+import { respond } from '../respond.js';
+import type { WorkTracker } from '../work-tracker.js';
+
+export const name = Events.InteractionCreate;
+
+export const ERROR_TEXT = 'Sorry, something went wrong on my side and I couldn’t answer that. Please try again in a moment.';
+export const RESTARTING_TEXT = 'I’m restarting right now. Please try again in a minute.';
+
+export function handler(bot: BotContext, work: WorkTracker): (interaction: Interaction) => void {
+  return (interaction) => {
+    void work.run(() => handleInteraction(interaction, bot, work.accepting));
+  };
+}
+
+async function handleInteraction(interaction: Interaction, bot: BotContext, accepting: boolean): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    const command = commandsByName.get(interaction.commandName);
+    try {
+      await command?.autocomplete?.(interaction, bot);
+    } catch (error) {
+      bot.logger.error({ err: error, event: 'autocomplete_failed', command: interaction.commandName });
+      // An empty list rather than Discord's "Loading options failed".
+      if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+    }
+    return;
+  }
+  if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+  const what = interaction.isChatInputCommand() ? interaction.commandName : 'button';
+  try {
+    if (!accepting) {
+      await respond(interaction, bot.engine.notice(RESTARTING_TEXT), { ephemeral: true });
+      return;
+    }
+    const command = interaction.isChatInputCommand() ? commandsByName.get(interaction.commandName) : undefined;
+    if (interaction.isChatInputCommand() && !command) {
+      await respond(interaction, bot.engine.notice('I don’t know that command any more. Try /help.'), { ephemeral: true });
+      return;
+    }
+    if (command?.cooldown ?? true) {
+      const wait = bot.cooldown.take(interaction.user.id);
+      if (!wait.ok) {
+        await respond(interaction, bot.engine.notice(cooldownText(wait.retryAfterMs)), { ephemeral: true });
+        bot.logger.info({ event: 'cooldown', via: what });
+        return;
+      }
+    }
+    if (interaction.isChatInputCommand()) await command!.execute(interaction, bot);
+    else await handleButton(interaction, bot);
+  } catch (error) {
+    bot.logger.error({ err: error, event: 'handler_failed', via: what });
+    await tellFailure(interaction, bot);
+  }
+}
+
+async function tellFailure(interaction: RepliableInteraction, bot: BotContext): Promise<void> {
+  try {
+    // A deferred reply becomes the notice (only /pin-safety defers, privately); otherwise a private reply or follow-up.
+    await respond(interaction, bot.engine.notice(ERROR_TEXT), { ephemeral: true });
+  } catch (error) {
+    bot.logger.error({ err: error, event: 'failure_notice_failed' });
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * `npm start`: environment → answer engine → Discord bot. Also the file each shard runs under
+ * `npm run start:sharded`. SIGTERM/SIGINT stop it gracefully (exit 0).
+ */
+import { exitWithError } from '../cli/fatal.js';
+import { botEnvSchema } from '../config/bot-env.js';
+import { createEngineFromEnv } from '../engine/from-env.js';
+import { createBot } from './client.js';
+import { createLogger } from './logger.js';
+import { describeLoginFailure, readEnvOrExit } from './startup.js';
+
+const env = readEnvOrExit(botEnvSchema);
+let engine;
+try {
+  engine = createEngineFromEnv();
+} catch (error) {
+  exitWithError(error);
+}
+
+if (!process.env.SHARDING_MANAGER) {
+  // discord.js reads SHARD_COUNT from the environment; it is meant for start:sharded, not one process.
+  delete process.env.SHARD_COUNT;
+}
+
+const logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN] });
+const bot = createBot({
+  engine,
+  logger,
+  config: { token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, cooldownSeconds: env.COOLDOWN_SECONDS },
+});
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    stopping = true;
+    logger.info({ event: 'signal', signal });
+    bot.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error, event: 'stop_failed' });
+        process.exit(1);
+      },
+    );
+  });
+}
+process.on('unhandledRejection', (error) => logger.error({ err: error, event: 'unhandled_rejection' }));
+
+try {
+  await bot.start();
+} catch (error) {
+  // A signal during login ends it on purpose; stop() then exits 0.
+  if (!stopping) {
+    await bot.client.destroy();
+    exitWithError(describeLoginFailure(error));
+  }
+}

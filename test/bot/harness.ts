@@ -1,0 +1,93 @@
+/**
+ * Runs the real bot in-process against the local fake Discord: real discord.js, real engine,
+ * real HTTP and WebSocket. Logs are captured so tests can read them.
+ */
+import type { APIEmbed, APIMessage } from 'discord.js';
+import { createEngine, type AnswerEngine } from '../../src/engine/engine.js';
+import { createBot, type Bot, type BotConfig } from '../../src/discord/client.js';
+import { createLogger } from '../../src/discord/logger.js';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../discord/fake-discord.js';
+
+/** Shaped like a real token (three dot-separated parts); the fake insists on exactly this one. */
+export const TEST_TOKEN = 'MTEzNTc5.Gk2b9c.fake-token-for-tests_only-0123456789';
+
+let sharedEngine: AnswerEngine | undefined;
+export function testEngine(): AnswerEngine {
+  sharedEngine ??= createEngine();
+  return sharedEngine;
+}
+
+export interface Running {
+  fake: FakeDiscord;
+  bot: Bot;
+  engine: AnswerEngine;
+  /** Every log line the bot wrote, raw JSON text. */
+  logs: string[];
+  /** Another bot instance, as after a restart, on the same fake Discord (the old one is stopped); optionally over another corpus. */
+  restart(options?: { engine?: AnswerEngine }): Promise<Bot>;
+  close(): Promise<void>;
+}
+
+export interface RunOptions {
+  fake?: FakeDiscordOptions;
+  config?: Partial<BotConfig>;
+  engine?: AnswerEngine;
+}
+
+export async function startBot(options: RunOptions = {}): Promise<Running> {
+  const fake = await startFakeDiscord({ token: TEST_TOKEN, ...options.fake });
+  let engine = options.engine ?? testEngine();
+  const logs: string[] = [];
+  const launch = async (): Promise<Bot> => {
+    const logger = createLogger({ level: 'debug', secrets: [TEST_TOKEN], destination: { write: (line: string) => void logs.push(line) } });
+    const bot = createBot({ engine, logger, config: { token: TEST_TOKEN, apiUrl: fake.apiBaseUrl, cooldownSeconds: 0, ...options.config } });
+    await bot.start();
+    return bot;
+  };
+  let bot = await launch();
+  const running: Running = {
+    fake,
+    get engine() {
+      return engine;
+    },
+    logs,
+    get bot() {
+      return bot;
+    },
+    async restart(next = {}) {
+      await bot.stop();
+      engine = next.engine ?? engine;
+      bot = await launch();
+      return bot;
+    },
+    async close() {
+      await bot.stop();
+      await fake.close();
+    },
+  };
+  return running;
+}
+
+/** All the text a message shows: its content and every embed's title and description. */
+export function textOf(message: Pick<APIMessage, 'content' | 'embeds'>): string {
+  return [message.content, ...message.embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? ''])].filter(Boolean).join('\n');
+}
+
+/** Whether the safety note stands, unchanged, in the message's content or one of its embeds. */
+export function carriesNote(message: { content?: string | null; embeds?: APIEmbed[] }, note: string): boolean {
+  return (message.content ?? '').includes(note) || (message.embeds ?? []).some((embed) => embed.description === note || (embed.description ?? '').includes(note));
+}
+
+/** The custom ids of a message's buttons. */
+export function buttonIds(message: Pick<APIMessage, 'components'>): string[] {
+  const rows = (message.components ?? []) as { components?: { custom_id?: string }[] }[];
+  return rows.flatMap((row) => row.components ?? []).flatMap((button) => (button.custom_id ? [button.custom_id] : []));
+}
+
+/** Size of a message's embeds as Discord counts it. */
+export function embedCharacters(embeds: APIEmbed[]): number {
+  return embeds.reduce(
+    (sum, e) => sum + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0) + (e.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0),
+    0,
+  );
+}

@@ -1,0 +1,89 @@
+/** /section with its autocomplete, /sections, /safety and /help through the local Discord. */
+import { InteractionResponseType, MessageFlags } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployCommands } from '../../src/discord/deploy-commands.js';
+import { SAFETY_SUMMARY_TITLE } from '../../src/discord/render.js';
+import { quoteHeading } from '../../src/engine/reply.js';
+import { carriesNote, startBot, TEST_TOKEN, textOf, type Running } from './harness.js';
+
+describe('reading the article', () => {
+  let run: Running;
+  let note: string;
+
+  beforeAll(async () => {
+    run = await startBot();
+    note = run.engine.safety.safetyNote;
+    await deployCommands({ token: TEST_TOKEN, apiUrl: run.fake.apiBaseUrl });
+  });
+  afterAll(() => run?.close());
+
+  async function choices(typed: string): Promise<{ name: string; value: string }[]> {
+    const typing = await run.fake.autocomplete({ name: 'section', focused: 'name', value: typed });
+    const callback = await typing.waitForResponse();
+    expect(callback.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+    return (callback.data as { choices: { name: string; value: string }[] }).choices;
+  }
+
+  it('autocomplete offers every section and sub-section title when the box is empty', async () => {
+    const offered = await choices('');
+    expect(offered.map((choice) => choice.name)).toEqual(run.engine.sections.map((entry) => entry.label));
+    expect(offered.map((choice) => choice.name)).toContain('Seeking Professional Guidance › Consultation with a Healthcare Provider');
+  });
+
+  it('autocomplete finds a title from a misspelt word', async () => {
+    const offered = await choices('withdrawl');
+    expect(offered[0]?.name).toBe('Potential Considerations › Dependency and Withdrawal');
+  });
+
+  it('/section shows a whole section verbatim, sub-sections included, with the note', async () => {
+    const handle = await run.fake.slashCommand({ name: 'section', options: { name: 'Potential Considerations' } });
+    const message = await handle.waitForFinal();
+    const expected = run.engine.section('Potential Considerations').quotes;
+    expect(expected.length).toBe(3);
+    const quoted = message.embeds.filter((embed) => embed.title !== undefined);
+    expect(quoted.map((embed) => [embed.title, embed.description])).toEqual(
+      expected.map((quote) => [quoteHeading(quote), run.engine.passage(quote.id)?.text]),
+    );
+    expect(carriesNote(message, note)).toBe(true);
+  });
+
+  it('/section takes the value autocomplete gives (the section key)', async () => {
+    const [choice] = await choices('medications');
+    const handle = await run.fake.slashCommand({ name: 'section', options: { name: choice!.value } });
+    const message = await handle.waitForFinal();
+    expect(message.embeds[0]?.title).toBe('Potential Interaction with Medications');
+  });
+
+  it('/section with an unknown name says so privately, suggests the closest, with the note', async () => {
+    const handle = await run.fake.slashCommand({ name: 'section', options: { name: 'Dosage chart' } });
+    const message = await handle.waitForFinal();
+    expect(textOf(message)).toContain('No section is called "Dosage chart"');
+    expect((message.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(carriesNote(message, note)).toBe(true);
+  });
+
+  it('/sections lists the table of contents with the note', async () => {
+    const handle = await run.fake.slashCommand({ name: 'sections' });
+    const message = await handle.waitForFinal();
+    for (const entry of run.engine.sections.filter((s) => s.subsection !== null)) expect(textOf(message)).toContain(entry.subsection);
+    expect(carriesNote(message, note)).toBe(true);
+  });
+
+  it('/safety gives the summary: verbatim sentences under their section titles, and the note', async () => {
+    const handle = await run.fake.slashCommand({ name: 'safety' });
+    const message = await handle.waitForFinal();
+    const summary = run.engine.safetySummary();
+    expect(message.embeds[0]?.title).toBe(SAFETY_SUMMARY_TITLE);
+    const quoted = message.embeds.slice(1).filter((embed) => embed.title !== undefined);
+    expect(quoted.map((embed) => [embed.title, embed.description])).toEqual(summary.quotes.map((quote) => [quoteHeading(quote), quote.text]));
+    for (const quote of summary.quotes) expect(run.engine.passage(quote.id)?.text).toContain(quote.text);
+    expect(carriesNote(message, note)).toBe(true);
+  });
+
+  it('/help says what the bot does and where its answers come from, with the note', async () => {
+    const handle = await run.fake.slashCommand({ name: 'help' });
+    const message = await handle.waitForFinal();
+    expect(textOf(message)).toContain('strictly from one article');
+    expect(carriesNote(message, note)).toBe(true);
+  });
+});

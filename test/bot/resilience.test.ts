@@ -1,0 +1,119 @@
+/**
+ * When things go wrong: a dropped gateway connection, a failing handler, a person asking too
+ * fast, a shutdown with replies in flight. Each still ends in a reply that carries the note.
+ */
+import { once } from 'node:events';
+import { Events, MessageFlags } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deployCommands } from '../../src/discord/deploy-commands.js';
+import { ERROR_TEXT, RESTARTING_TEXT } from '../../src/discord/events/interaction-create.js';
+import type { AnswerEngine } from '../../src/engine/engine.js';
+import { quoteHeading } from '../../src/engine/reply.js';
+import { carriesNote, startBot, TEST_TOKEN, testEngine, textOf, type Running, type RunOptions } from './harness.js';
+
+const QUESTION = 'Is kratom addictive?';
+const ephemeral = (flags: number | undefined): boolean => ((flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+
+/** The real engine, except that answering a question fails (reading sections still works). */
+function engineThatFailsToAnswer(): AnswerEngine {
+  const engine = Object.create(testEngine()) as AnswerEngine;
+  engine.answer = () => {
+    throw new Error('engine failure for the test');
+  };
+  return engine;
+}
+
+describe('resilience', () => {
+  let run: Running | undefined;
+  afterEach(async () => {
+    await run?.close();
+    run = undefined;
+  });
+
+  async function start(options: RunOptions = {}): Promise<Running> {
+    run = await startBot(options);
+    await deployCommands({ token: TEST_TOKEN, apiUrl: run.fake.apiBaseUrl });
+    return run;
+  }
+
+  it('resumes after the gateway connection drops and keeps answering, also what was sent meanwhile', async () => {
+    const { fake, bot, engine } = await start();
+    const resumed = once(bot.client, Events.ShardResume);
+    fake.dropConnection({ abrupt: true });
+    const sentWhileDown = await fake.sendMessage({ content: QUESTION, mentionsBot: true });
+    await resumed;
+    expect(fake.gatewayConnections().filter((connection) => connection.mode === 'resume')).toHaveLength(1);
+    const reply = await sentWhileDown.waitForReply();
+    expect(reply.embeds[0]?.title).toBe(quoteHeading(engine.answer(QUESTION).quotes[0]!));
+    const ask = await fake.slashCommand({ name: 'ask', options: { question: QUESTION } });
+    expect(carriesNote(await ask.waitForFinal(), engine.safety.safetyNote)).toBe(true);
+  });
+
+  it('tells the person privately, with the note, when a command fails, and logs the error without the question', async () => {
+    const { fake, logs, engine } = await start({ engine: engineThatFailsToAnswer() });
+    const ask = await fake.slashCommand({ name: 'ask', options: { question: 'Quixotic question about kratom' } });
+    const told = await ask.waitForFinal();
+    expect(textOf(told)).toContain(ERROR_TEXT);
+    expect(ephemeral(told.flags)).toBe(true);
+    expect(carriesNote(told, engine.safety.safetyNote)).toBe(true);
+    const failure = logs.find((line) => line.includes('"handler_failed"'));
+    expect(failure).toContain('engine failure for the test');
+    expect(logs.join('\n')).not.toContain('Quixotic');
+  });
+
+  it('tells the person in a DM, with the note, when answering their mention fails', async () => {
+    const { fake, engine } = await start({ engine: engineThatFailsToAnswer() });
+    await fake.sendMessage({ content: QUESTION, mentionsBot: true });
+    await expect.poll(() => fake.requests({ method: 'POST', route: '/users/@me/channels' }).length).toBeGreaterThan(0);
+    const dmChannel = (fake.requests({ method: 'POST', route: '/users/@me/channels' })[0]!.response as { id: string }).id;
+    const told = await fake.waitForBotMessage(dmChannel);
+    expect(textOf(told)).toContain(ERROR_TEXT);
+    expect(carriesNote(told, engine.safety.safetyNote)).toBe(true);
+  });
+
+  it('asks someone who asks too fast to wait, privately and with the note; others are not held up', async () => {
+    const { fake, engine } = await start({ config: { cooldownSeconds: 60 } });
+    await (await fake.slashCommand({ name: 'ask', options: { question: QUESTION } })).waitForFinal();
+    const again = await (await fake.slashCommand({ name: 'ask', options: { question: QUESTION } })).waitForFinal();
+    expect(textOf(again)).toMatch(/Please wait \d+ seconds/);
+    expect(ephemeral(again.flags)).toBe(true);
+    expect(carriesNote(again, engine.safety.safetyNote)).toBe(true);
+    const other = await (await fake.slashCommand({ name: 'ask', options: { question: QUESTION }, user: 'owner' })).waitForFinal();
+    expect(other.embeds[0]?.title).toBe(quoteHeading(engine.answer(QUESTION).quotes[0]!));
+  });
+
+  it('asks someone who mentions it too fast to wait in a DM, with the note, and does not answer in the channel', async () => {
+    const { fake, engine } = await start({ config: { cooldownSeconds: 60 } });
+    await (await fake.sendMessage({ content: QUESTION, mentionsBot: true })).waitForReply();
+    const tooSoon = await fake.sendMessage({ content: QUESTION, mentionsBot: true });
+    await expect.poll(() => fake.requests({ method: 'POST', route: '/users/@me/channels' }).length).toBe(1);
+    const dmChannel = (fake.requests({ method: 'POST', route: '/users/@me/channels' })[0]!.response as { id: string }).id;
+    const told = await fake.waitForBotMessage(dmChannel);
+    expect(textOf(told)).toMatch(/Please wait \d+ seconds/);
+    expect(carriesNote(told, engine.safety.safetyNote)).toBe(true);
+    expect(fake.messages(fake.ids.channels.general).filter((m) => m.message_reference?.message_id === tooSoon.message.id)).toHaveLength(0);
+  });
+
+  it('on stop, finishes the replies in flight before it disconnects', async () => {
+    const { fake, bot } = await start({ fake: { restDelayMs: 150 } });
+    const pin = await fake.slashCommand({ name: 'pin-safety', user: 'moderator' });
+    await pin.waitForResponse(); // deferred: the bot is now fetching pins, posting, pinning
+    await bot.stop();
+    expect(pin.record().finalized).toBe(true);
+    expect(textOf(pin.record().original!)).toContain('Pinned the safety summary');
+    expect(fake.gatewayConnections().every((connection) => connection.closedAt !== undefined)).toBe(true);
+  });
+
+  it('while stopping, answers a new command with a private "restarting" notice instead of new work', async () => {
+    const { fake, bot, engine } = await start({ fake: { restDelayMs: 150 } });
+    const pin = await fake.slashCommand({ name: 'pin-safety', user: 'moderator' });
+    await pin.waitForResponse();
+    const stopping = bot.stop();
+    const ask = await fake.slashCommand({ name: 'ask', options: { question: QUESTION } });
+    const told = await ask.waitForFinal();
+    await stopping;
+    expect(textOf(told)).toContain(RESTARTING_TEXT);
+    expect(ephemeral(told.flags)).toBe(true);
+    expect(carriesNote(told, engine.safety.safetyNote)).toBe(true);
+  });
+});
