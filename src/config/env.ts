@@ -31,8 +31,9 @@ export function parseEnv<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessE
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => {
     const name = issue.path.join('.') || 'environment';
-    const problem = issue.code === 'invalid_type' && issue.input === undefined ? 'is required but not set' : issue.message;
-    return `${name} ${problem}`;
+    // zod does not echo the value (it may be a secret), so ask the environment whether it was set.
+    const unset = issue.code === 'invalid_type' && !Object.hasOwn(present, String(issue.path[0]));
+    return `${name} ${unset ? 'is required but not set' : issue.message}`;
   });
   throw new ConfigError(lines.join('\n'));
 }

@@ -26,12 +26,14 @@ if (shardList?.some((id) => id >= totalShards)) {
   exitWithError(new ConfigError(`SHARD_LIST has shard ids that are not below the shard count (${totalShards})`));
 }
 
-const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
+// From source (npm run start:sharded) each shard runs main.ts through tsx, as `npm start` does;
+// compiled (the Docker image) it runs dist/discord/main.js with plain node.
+const compiled = import.meta.url.endsWith('.js');
+const manager = new ShardingManager(fileURLToPath(new URL(compiled ? './main.js' : './main.ts', import.meta.url)), {
   token: env.DISCORD_TOKEN,
   totalShards,
   shardList: shardList ?? 'auto',
-  // Each shard runs the TypeScript entry through tsx, as `npm start` does.
-  execArgv: ['--import', import.meta.resolve('tsx')],
+  execArgv: compiled ? [] : ['--import', import.meta.resolve('tsx')],
 });
 manager.on('shardCreate', (shard) => {
   logger.info({ event: 'shard_spawned', shardId: shard.id, totalShards });

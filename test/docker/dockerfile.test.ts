@@ -2,12 +2,15 @@
  * No Docker engine runs here, so the Dockerfile's build and start steps are replayed in clean
  * temporary folders (scripts/replay-dockerfile.ts) and the resulting "image" is inspected.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contextFiles, replayDockerfile, type ReplayedImage } from '../../scripts/replay-dockerfile.js';
+import { BASE_SAFETY_NOTE } from '../../src/engine/safety.js';
+import { startFakeDiscord } from '../discord/fake-discord.js';
 
 let image: ReplayedImage;
 
@@ -71,5 +74,34 @@ describe('the Dockerfile, replayed without a Docker engine', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/DISCORD_TOKEN/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each(['dist/discord/deploy-commands.js', 'dist/discord/shard.js'])('runs %s compiled, stopping cleanly without a token', async (script) => {
+    const run = await runInImage([script]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/DISCORD_TOKEN/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('starts the compiled bot with a token, answers /ask with the note, and stops on SIGTERM', async () => {
+    const token = 'image.local-only.token';
+    const fake = await startFakeDiscord({ token });
+    try {
+      const child = spawn(process.execPath, image.cmd.slice(1), {
+        cwd: image.workdir,
+        env: { PATH: process.env.PATH, ...image.env, DISCORD_TOKEN: token, DISCORD_API_URL: fake.apiBaseUrl, LOG_LEVEL: 'warn' },
+        stdio: 'ignore',
+      });
+      await fake.waitForSession(15_000);
+      const ask = await fake.slashCommand({ name: 'ask', options: { question: 'Is kratom addictive?' } });
+      const answer = await ask.waitForFinal();
+      expect(JSON.stringify(answer)).toContain('Dependency and Withdrawal');
+      expect(JSON.stringify(answer)).toContain(JSON.stringify(BASE_SAFETY_NOTE).slice(1, -1));
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      expect(code).toBe(0);
+    } finally {
+      await fake.close();
+    }
   });
 });
