@@ -4,9 +4,8 @@
  * per line to stdout, in order, and nothing else there.
  */
 import { createInterface } from 'node:readline';
-import { loadDotEnv } from '../config/env.js';
-import { exitWithError } from '../cli/fatal.js';
-import { createEngineFromEnv } from '../engine/from-env.js';
+import { exitQuietlyWhenOutputCloses } from '../cli/closed-output.js';
+import { createEngineOrExit } from '../cli/engine-or-exit.js';
 import { renderText } from '../engine/render-text.js';
 import { toJsonRecord } from './json-record.js';
 
@@ -22,13 +21,8 @@ async function main(): Promise<void> {
   const json = args.includes('--json');
   const question = args.filter((arg) => arg !== '--json').join(' ');
 
-  let engine;
-  try {
-    loadDotEnv();
-    engine = createEngineFromEnv();
-  } catch (error) {
-    exitWithError(error);
-  }
+  exitQuietlyWhenOutputCloses();
+  const engine = createEngineOrExit();
 
   if (question !== '') {
     const reply = engine.answer(question);

@@ -3,19 +3,13 @@
  * follow-ups. Nothing typed here is stored; the follow-up context lives only in this process.
  */
 import { createInterface } from 'node:readline/promises';
-import { loadDotEnv } from '../config/env.js';
-import { exitWithError } from '../cli/fatal.js';
-import { createEngineFromEnv } from '../engine/from-env.js';
+import { exitQuietlyWhenOutputCloses } from '../cli/closed-output.js';
+import { createEngineOrExit } from '../cli/engine-or-exit.js';
 import { renderText } from '../engine/render-text.js';
 import { runChatLine, type ChatState } from './chat-commands.js';
 
-let engine;
-try {
-  loadDotEnv();
-  engine = createEngineFromEnv();
-} catch (error) {
-  exitWithError(error);
-}
+exitQuietlyWhenOutputCloses();
+const engine = createEngineOrExit();
 
 const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
 const state: ChatState = {};
