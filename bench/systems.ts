@@ -8,7 +8,7 @@ export function engineSystem(engine: AnswerEngine): (question: string) => System
   return (question) => {
     const reply = engine.answer(question);
     const kind = reply.kind === 'answer' || reply.kind === 'no_match' || reply.kind === 'crisis' || reply.kind === 'help' ? reply.kind : 'no_match';
-    return { kind, ranked: [...reply.quotes.map((q) => q.id), ...(reply.alternativeIds ?? [])] };
+    return { kind, ranked: [...reply.passages.map((q) => q.id), ...(reply.alternativeIds ?? [])] };
   };
 }
 

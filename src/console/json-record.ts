@@ -17,7 +17,7 @@ export function toJsonRecord(question: string, reply: Reply): JsonRecord {
   return {
     question,
     kind: reply.kind,
-    passages: reply.quotes.map(({ id, section, subsection, text, score }) => ({ id, section, subsection, text, score })),
+    passages: reply.passages.map(({ id, section, subsection, text, score }) => ({ id, section, subsection, text, score })),
     safetyNote: reply.safetyNote,
     reply: renderText(reply),
   };

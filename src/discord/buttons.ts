@@ -59,7 +59,7 @@ export class ButtonCodec {
   /** The buttons under an answer: "more" when there is more of its section, "other" when there are other passages. */
   buttonsFor(reply: Reply, otherIds: string[] = reply.alternativeIds ?? []): ActionRow[] {
     const buttons: APIButtonComponentWithCustomId[] = [];
-    if (reply.context && this.engine.more(reply.context).quotes.length > 0) {
+    if (reply.context && this.engine.more(reply.context).passages.length > 0) {
       buttons.push(button(this.encode({ action: 'more', ids: reply.context.shownIds }), 'More from this section'));
     }
     if (otherIds.length > 0) {

@@ -27,5 +27,5 @@ export async function handleButton(interaction: ButtonInteraction, bot: BotConte
   }
   const sent = await respond(interaction, reply, { ephemeral, components: bot.buttons.buttonsFor(reply, otherIds) });
   rememberAnswer(bot, reply, sent);
-  bot.logger.info({ event: 'button', action: decoded.action, quotes: reply.quotes.length });
+  bot.logger.info({ event: 'button', action: decoded.action, quotes: reply.passages.length });
 }

@@ -47,7 +47,7 @@ export function renderReply(reply: Reply, components: ActionRow[] = []): Outgoin
   const blocks: APIEmbed[] = [];
   const leadTitle = reply.kind === 'safety' ? SAFETY_SUMMARY_TITLE : undefined;
   if (reply.lead.length > 0) blocks.push(...textEmbeds(reply.lead.join('\n\n'), color, leadTitle));
-  for (const quote of reply.quotes) {
+  for (const quote of reply.passages) {
     blocks.push(...textEmbeds(quote.text, color, quoteHeading(quote)));
   }
   if (reply.after.length > 0) blocks.push(...textEmbeds(reply.after.join('\n\n'), color));
@@ -59,7 +59,7 @@ export function renderReplyAsText(reply: Reply, components: ActionRow[] = []): O
   const room = LIMITS.content - reply.safetyNote.length - 2;
   const blocks = [
     ...reply.lead,
-    ...reply.quotes.map((quote) => `**${quoteHeading(quote)}**\n${quote.text}`),
+    ...reply.passages.map((quote) => `**${quoteHeading(quote)}**\n${quote.text}`),
     ...reply.after,
   ].flatMap((block) => splitText(block, room));
   const contents: string[] = [];

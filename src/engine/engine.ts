@@ -6,7 +6,7 @@
  * const engine = createEngine();
  * const reply = engine.answer('Is kratom addictive?');
  * reply.kind;       // 'answer'
- * reply.quotes[0];  // { section: 'Potential Considerations', subsection: 'Dependency and Withdrawal', text: 'Long-term or excessive use…' }
+ * reply.passages[0];  // { section: 'Potential Considerations', subsection: 'Dependency and Withdrawal', text: 'Long-term or excessive use…' }
  * const more = engine.answer('tell me more', reply.context);
  * ```
  */
@@ -130,7 +130,7 @@ export class AnswerEngine {
       kind: crisis ? 'crisis' : 'answer',
       question,
       lead: crisisLead,
-      quotes,
+      passages: quotes,
       after: [],
       context: { question: topic, shownIds },
       alternativeIds: this.alternatives(hits, chosen, concepts, weights),
@@ -159,7 +159,7 @@ export class AnswerEngine {
     return this.reply({
       kind: 'answer',
       question,
-      quotes: next.map((passage) => this.quote(passage, [], 0)),
+      passages: next.map((passage) => this.quote(passage, [], 0)),
       context: { question: context.question, shownIds: [...context.shownIds, ...next.map((p) => p.id)] },
     });
   }
@@ -171,7 +171,7 @@ export class AnswerEngine {
     return this.reply({
       kind: 'answer',
       question,
-      quotes: passages.map((passage) => this.quote(passage, [], 0)),
+      passages: passages.map((passage) => this.quote(passage, [], 0)),
       context: { question, shownIds: passages.map((p) => p.id) },
     });
   }
@@ -204,7 +204,7 @@ export class AnswerEngine {
     return this.reply({
       kind: 'section',
       question: name,
-      quotes: best.entry.passageIds.map((id) => this.quote(this.index.get(id)!, [], 0)),
+      passages: best.entry.passageIds.map((id) => this.quote(this.index.get(id)!, [], 0)),
       context: { question: best.entry.label, shownIds: best.entry.passageIds },
     });
   }
@@ -239,7 +239,7 @@ export class AnswerEngine {
       kind: 'safety',
       question: '',
       lead: ['Safety summary, in the article’s own words:'],
-      quotes: this.safetySummaryQuotes,
+      passages: this.safetySummaryQuotes,
     });
   }
 

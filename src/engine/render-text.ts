@@ -3,7 +3,7 @@ import { quoteHeading, type Reply } from './reply.js';
 
 export function renderText(reply: Reply): string {
   const blocks: string[] = [...reply.lead];
-  for (const quote of reply.quotes) {
+  for (const quote of reply.passages) {
     blocks.push(`${quoteHeading(quote)}\n  “${quote.text}”`);
   }
   blocks.push(...reply.after);

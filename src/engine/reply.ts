@@ -33,7 +33,8 @@ export interface Reply {
   question: string;
   /** Said before the quotes: urgent guidance first on a crisis, "not covered" statements. */
   lead: string[];
-  quotes: Quote[];
+  /** The quoted passages, best first (the JSON contract's `passages`). */
+  passages: Quote[];
   /** Said after the quotes: where else to look, how to ask. */
   after: string[];
   safetyNote: string;
@@ -43,12 +44,12 @@ export interface Reply {
   alternativeIds?: string[];
 }
 
-export type ReplyFields = Omit<Reply, 'safetyNote' | 'lead' | 'quotes' | 'after'> &
-  Partial<Pick<Reply, 'lead' | 'quotes' | 'after'>>;
+export type ReplyFields = Omit<Reply, 'safetyNote' | 'lead' | 'passages' | 'after'> &
+  Partial<Pick<Reply, 'lead' | 'passages' | 'after'>>;
 
 /** Builds a reply; the only place that does, and it always adds the note. */
 export function makeReply(fields: ReplyFields, safetyNote: string): Reply {
-  return { lead: [], quotes: [], after: [], ...fields, safetyNote };
+  return { lead: [], passages: [], after: [], ...fields, safetyNote };
 }
 
 /** The heading a quote stands under: "Section › Subsection". */

@@ -26,7 +26,7 @@ describe('/ask', () => {
     const expected = run.engine.answer('Is kratom addictive?');
     const message = await ask('Is kratom addictive?');
     const quoted = message.embeds.filter((embed) => embed.title !== undefined);
-    expect(quoted.map((embed) => embed.title)).toEqual(expected.quotes.map(quoteHeading));
+    expect(quoted.map((embed) => embed.title)).toEqual(expected.passages.map(quoteHeading));
     expect(quoted[0]?.title).toBe('Potential Considerations › Dependency and Withdrawal');
     for (const embed of quoted) expect(isVerbatim(embed.description ?? '')).toBe(true);
     expect(carriesNote(message, note)).toBe(true);

@@ -47,14 +47,14 @@ describe('answer buttons', () => {
 
   it('"More from this section" shows the rest of the section, with the note', async () => {
     const shown = await click(await askFor(QUESTION), 0);
-    expect(headings(shown)).toEqual(run.engine.more(answer().context!).quotes.map(quoteHeading));
+    expect(headings(shown)).toEqual(run.engine.more(answer().context!).passages.map(quoteHeading));
     expect(carriesNote(shown, note)).toBe(true);
   });
 
   it('"Other passages" shows the next passages found for the question, with the note', async () => {
     const shown = await click(await askFor(QUESTION), 1);
     const expected = run.engine.showPassages(answer().alternativeIds!.slice(0, 3));
-    expect(headings(shown)).toEqual(expected.quotes.map(quoteHeading));
+    expect(headings(shown)).toEqual(expected.passages.map(quoteHeading));
     expect(carriesNote(shown, note)).toBe(true);
   });
 
@@ -62,7 +62,7 @@ describe('answer buttons', () => {
     const shown = await click(await askFor(QUESTION), 1);
     const rest = await click(shown, 1);
     const expected = run.engine.showPassages(answer().alternativeIds!.slice(3, 6));
-    expect(headings(rest)).toEqual(expected.quotes.map(quoteHeading));
+    expect(headings(rest)).toEqual(expected.passages.map(quoteHeading));
   });
 
   it('answer privately under a private answer', async () => {
@@ -74,7 +74,7 @@ describe('answer buttons', () => {
     const message = await askFor(QUESTION);
     await run.restart();
     const shown = await click(message, 0);
-    expect(headings(shown)).toEqual(run.engine.more(answer().context!).quotes.map(quoteHeading));
+    expect(headings(shown)).toEqual(run.engine.more(answer().context!).passages.map(quoteHeading));
     expect(carriesNote(shown, note)).toBe(true);
   });
 

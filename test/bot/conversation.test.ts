@@ -26,7 +26,7 @@ describe('conversation', () => {
 
   it('answers a message that mentions it, as a reply, with quotes, titles and the note', async () => {
     const reply = await mention('Is kratom addictive?');
-    expect(headings(reply)).toEqual(run.engine.answer('Is kratom addictive?').quotes.map(quoteHeading));
+    expect(headings(reply)).toEqual(run.engine.answer('Is kratom addictive?').passages.map(quoteHeading));
     expect(carriesNote(reply, note)).toBe(true);
   });
 
@@ -40,8 +40,8 @@ describe('conversation', () => {
     const answer = await mention('Is kratom addictive?');
     const more = await mention('tell me more', { replyTo: answer.id, mentionsBot: false });
     const expected = run.engine.more(run.engine.answer('Is kratom addictive?').context!);
-    expect(expected.quotes.length).toBeGreaterThan(0);
-    expect(headings(more)).toEqual(expected.quotes.map(quoteHeading));
+    expect(expected.passages.length).toBeGreaterThan(0);
+    expect(headings(more)).toEqual(expected.passages.map(quoteHeading));
     expect(carriesNote(more, note)).toBe(true);
   });
 
@@ -49,7 +49,7 @@ describe('conversation', () => {
     const answer = await mention('Is kratom addictive?');
     await run.restart();
     const more = await mention('tell me more', { replyTo: answer.id, mentionsBot: false });
-    expect(headings(more)).toEqual(run.engine.more(run.engine.answer('Is kratom addictive?').context!).quotes.map(quoteHeading));
+    expect(headings(more)).toEqual(run.engine.more(run.engine.answer('Is kratom addictive?').context!).passages.map(quoteHeading));
   });
 
   it('asks for a mention when a reply arrives without its text (no Message Content intent)', async () => {
@@ -72,7 +72,7 @@ describe('conversation', () => {
     await first.waitForReply();
     const second = await run.fake.sendMessage({ content: 'tell me more', dm: true });
     const more = await second.waitForReply();
-    expect(headings(more)).toEqual(run.engine.more(run.engine.answer('Is kratom addictive?').context!).quotes.map(quoteHeading));
+    expect(headings(more)).toEqual(run.engine.more(run.engine.answer('Is kratom addictive?').context!).passages.map(quoteHeading));
     expect(carriesNote(more, note)).toBe(true);
   });
 

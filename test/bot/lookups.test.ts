@@ -38,7 +38,7 @@ describe('reading the article', () => {
   it('/section shows a whole section verbatim, sub-sections included, with the note', async () => {
     const handle = await run.fake.slashCommand({ name: 'section', options: { name: 'Potential Considerations' } });
     const message = await handle.waitForFinal();
-    const expected = run.engine.section('Potential Considerations').quotes;
+    const expected = run.engine.section('Potential Considerations').passages;
     expect(expected.length).toBe(3);
     const quoted = message.embeds.filter((embed) => embed.title !== undefined);
     expect(quoted.map((embed) => [embed.title, embed.description])).toEqual(
@@ -75,8 +75,8 @@ describe('reading the article', () => {
     const summary = run.engine.safetySummary();
     expect(message.embeds[0]?.title).toBe(SAFETY_SUMMARY_TITLE);
     const quoted = message.embeds.slice(1).filter((embed) => embed.title !== undefined);
-    expect(quoted.map((embed) => [embed.title, embed.description])).toEqual(summary.quotes.map((quote) => [quoteHeading(quote), quote.text]));
-    for (const quote of summary.quotes) expect(run.engine.passage(quote.id)?.text).toContain(quote.text);
+    expect(quoted.map((embed) => [embed.title, embed.description])).toEqual(summary.passages.map((quote) => [quoteHeading(quote), quote.text]));
+    for (const quote of summary.passages) expect(run.engine.passage(quote.id)?.text).toContain(quote.text);
     expect(carriesNote(message, note)).toBe(true);
   });
 

@@ -16,7 +16,7 @@ const longReply = makeReply(
     kind: 'section',
     question: '',
     lead: ['Lead.'],
-    quotes: Array.from({ length: 14 }, (_, i) => quote(i, `Sentence ${i}. `.repeat(150 + i * 40).trim())),
+    passages: Array.from({ length: 14 }, (_, i) => quote(i, `Sentence ${i}. `.repeat(150 + i * 40).trim())),
     after: ['After.'],
   },
   NOTE,
@@ -41,7 +41,7 @@ describe('renderReply', () => {
   });
 
   it('heads each quote "Section › Subsection"', () => {
-    const [message] = renderReply(makeReply({ kind: 'answer', question: 'q', quotes: [quote(1, 'Text.')] }, NOTE));
+    const [message] = renderReply(makeReply({ kind: 'answer', question: 'q', passages: [quote(1, 'Text.')] }, NOTE));
     expect(message?.embeds[0]).toMatchObject({ title: 'Section › Sub', description: 'Text.' });
   });
 

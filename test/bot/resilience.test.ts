@@ -44,7 +44,7 @@ describe('resilience', () => {
     await resumed;
     expect(fake.gatewayConnections().filter((connection) => connection.mode === 'resume')).toHaveLength(1);
     const reply = await sentWhileDown.waitForReply();
-    expect(reply.embeds[0]?.title).toBe(quoteHeading(engine.answer(QUESTION).quotes[0]!));
+    expect(reply.embeds[0]?.title).toBe(quoteHeading(engine.answer(QUESTION).passages[0]!));
     const ask = await fake.slashCommand({ name: 'ask', options: { question: QUESTION } });
     expect(carriesNote(await ask.waitForFinal(), engine.safety.safetyNote)).toBe(true);
   });
@@ -79,7 +79,7 @@ describe('resilience', () => {
     expect(ephemeral(again.flags)).toBe(true);
     expect(carriesNote(again, engine.safety.safetyNote)).toBe(true);
     const other = await (await fake.slashCommand({ name: 'ask', options: { question: QUESTION }, user: 'owner' })).waitForFinal();
-    expect(other.embeds[0]?.title).toBe(quoteHeading(engine.answer(QUESTION).quotes[0]!));
+    expect(other.embeds[0]?.title).toBe(quoteHeading(engine.answer(QUESTION).passages[0]!));
   });
 
   it('asks someone who mentions it too fast to wait in a DM, with the note, and does not answer in the channel', async () => {

@@ -11,14 +11,14 @@ describe('answers', () => {
   it('quotes the closest passage verbatim with its section and subsection', () => {
     const reply = engine().answer('Is kratom addictive?');
     expect(reply.kind).toBe('answer');
-    expect(reply.quotes[0]).toMatchObject({ id: DEPENDENCY, section: 'Potential Considerations', subsection: 'Dependency and Withdrawal' });
-    expect(reply.quotes[0]!.text).toContain('Long-term or excessive use of kratom can lead to dependency');
+    expect(reply.passages[0]).toMatchObject({ id: DEPENDENCY, section: 'Potential Considerations', subsection: 'Dependency and Withdrawal' });
+    expect(reply.passages[0]!.text).toContain('Long-term or excessive use of kratom can lead to dependency');
   });
 
   it('gives at most three passages, best first', () => {
     const reply = engine().answer('What does the article say about stress, anxiety, mood and depression?');
-    expect(reply.quotes.length).toBeGreaterThanOrEqual(1);
-    expect(reply.quotes.length).toBeLessThanOrEqual(3);
+    expect(reply.passages.length).toBeGreaterThanOrEqual(1);
+    expect(reply.passages.length).toBeLessThanOrEqual(3);
   });
 
   it('answers a paraphrase that shares no word with the article', () => {
@@ -27,7 +27,7 @@ describe('answers', () => {
 
   it('cuts a long passage to its best sentences, marking the gap with "…", every piece verbatim', () => {
     const reply = engine().answer('Are capsules a convenient way to take kratom?');
-    const quote = reply.quotes.find((q) => q.section === 'Forms of Kratom Consumption')!;
+    const quote = reply.passages.find((q) => q.section === 'Forms of Kratom Consumption')!;
     expect(quote.text).toContain('…');
     expect(quote.text).toContain('Bali red kratom capsules');
     expect(isVerbatim(quote.text)).toBe(true);
@@ -38,7 +38,7 @@ describe('not covered', () => {
   it('says plainly that the article does not cover a question about migraines', () => {
     const reply = engine().answer('Can kratom treat migraines?');
     expect(reply.kind).toBe('no_match');
-    expect(reply.quotes).toEqual([]);
+    expect(reply.passages).toEqual([]);
     expect(reply.lead.join(' ')).toMatch(/does not cover/);
   });
 
@@ -74,7 +74,7 @@ describe('crisis', () => {
   it('adds relevant passages after the guidance for an overdose on kratom with antidepressants', () => {
     const reply = engine().answer('I took too much kratom with my antidepressants and I feel like I am dying');
     expect(reply.kind).toBe('crisis');
-    expect(reply.quotes.map((q) => q.id)).toContain(MEDICATIONS);
+    expect(reply.passages.map((q) => q.id)).toContain(MEDICATIONS);
   });
 
   it('does not treat idioms as crises', () => {
@@ -134,9 +134,9 @@ describe('follow-ups', () => {
   it('"tell me more" gives the rest of the section last shown', () => {
     const first = engine().answer('Is kratom addictive?');
     const more = engine().answer('tell me more', first.context);
-    expect(more.quotes.length).toBeGreaterThan(0);
-    expect(more.quotes.every((q) => q.section === 'Potential Considerations')).toBe(true);
-    expect(more.quotes.map((q) => q.id)).not.toContain(DEPENDENCY);
+    expect(more.passages.length).toBeGreaterThan(0);
+    expect(more.passages.every((q) => q.section === 'Potential Considerations')).toBe(true);
+    expect(more.passages.map((q) => q.id)).not.toContain(DEPENDENCY);
   });
 
   it('"tell me more" moves on to the next passages once a section is exhausted', () => {
@@ -164,13 +164,13 @@ describe('sections', () => {
   it('looks a section up by an inexact title', () => {
     const reply = engine().section('withdrawl');
     expect(reply.kind).toBe('section');
-    expect(reply.quotes.map((q) => q.subsection)).toEqual(['Dependency and Withdrawal']);
+    expect(reply.passages.map((q) => q.subsection)).toEqual(['Dependency and Withdrawal']);
   });
 
   it('returns a whole section with its subsections', () => {
     const reply = engine().section('Potential Considerations');
-    expect(reply.quotes.map((q) => q.subsection)).toEqual(['Variability in Effects', 'Dependency and Withdrawal', 'Lack of Regulation and Research']);
-    expect(reply.quotes.every((q) => !q.text.includes('…'))).toBe(true);
+    expect(reply.passages.map((q) => q.subsection)).toEqual(['Variability in Effects', 'Dependency and Withdrawal', 'Lack of Regulation and Research']);
+    expect(reply.passages.every((q) => !q.text.includes('…'))).toBe(true);
   });
 
   it('suggests the closest titles for an unknown name', () => {
@@ -193,7 +193,7 @@ describe('sections', () => {
 
   it('finds a section by the key an autocomplete choice carries', () => {
     const choice = engine().sectionChoices('regulation')[0]!;
-    expect(engine().section(choice.value).quotes[0]!.subsection).toBe('Lack of Regulation and Research');
+    expect(engine().section(choice.value).passages[0]!.subsection).toBe('Lack of Regulation and Research');
   });
 
   it('lists the table of contents with every section and subsection', () => {
@@ -206,7 +206,7 @@ describe('the safety summary', () => {
   const summary = engine().safetySummary();
 
   it('quotes key sentences verbatim from the safety-relevant sections', () => {
-    expect(summary.quotes.map((q) => q.subsection ?? q.section)).toEqual([
+    expect(summary.passages.map((q) => q.subsection ?? q.section)).toEqual([
       'Dependency and Withdrawal',
       'Potential Interaction with Medications',
       'Variability in Effects',
@@ -214,6 +214,6 @@ describe('the safety summary', () => {
       'Consultation with a Healthcare Provider',
       'Exploration and Responsible Use',
     ]);
-    expect(summary.quotes.every((q) => isVerbatim(q.text) && !q.text.includes('…'))).toBe(true);
+    expect(summary.passages.every((q) => isVerbatim(q.text) && !q.text.includes('…'))).toBe(true);
   });
 });

@@ -30,8 +30,8 @@ describe('the engine under any input', () => {
         expect(reply.safetyNote.length).toBeGreaterThan(0);
         expect(text.endsWith(reply.safetyNote)).toBe(true);
         expect(text.length).toBeLessThanOrEqual(MAX_REPLY_CHARS);
-        expect(reply.quotes.length).toBeLessThanOrEqual(3);
-        expect(reply.quotes.every((quote) => isVerbatim(quote.text))).toBe(true);
+        expect(reply.passages.length).toBeLessThanOrEqual(3);
+        expect(reply.passages.every((quote) => isVerbatim(quote.text))).toBe(true);
       }),
       { numRuns: 400 },
     );

@@ -19,5 +19,5 @@ export function isVerbatim(quote: string): boolean {
 }
 
 export function topId(reply: Reply): string | undefined {
-  return reply.quotes[0]?.id;
+  return reply.passages[0]?.id;
 }

@@ -19,5 +19,5 @@ export async function execute(interaction: ChatInputCommandInteraction, bot: Bot
   const ephemeral = interaction.options.getBoolean('private') ?? false;
   const sent = await respond(interaction, reply, { ephemeral, components: bot.buttons.buttonsFor(reply) });
   rememberAnswer(bot, reply, sent);
-  bot.logger.info({ event: 'answer', via: 'ask', kind: reply.kind, quotes: reply.quotes.length, private: ephemeral });
+  bot.logger.info({ event: 'answer', via: 'ask', kind: reply.kind, quotes: reply.passages.length, private: ephemeral });
 }

@@ -15,7 +15,7 @@ export async function execute(interaction: ChatInputCommandInteraction, bot: Bot
   const reply = bot.engine.section(interaction.options.getString('name', true));
   const sent = await respond(interaction, reply, { ephemeral: reply.kind === 'notice' });
   rememberAnswer(bot, reply, sent);
-  bot.logger.info({ event: 'section', found: reply.kind === 'section', quotes: reply.quotes.length });
+  bot.logger.info({ event: 'section', found: reply.kind === 'section', quotes: reply.passages.length });
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, bot: BotContext): Promise<void> {

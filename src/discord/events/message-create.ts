@@ -56,7 +56,7 @@ async function handleMessage(message: Message, bot: BotContext): Promise<void> {
     rememberAnswer(bot, reply, [], key);
     const sent = await replyToMessage(message, reply, bot.buttons.buttonsFor(reply));
     rememberAnswer(bot, reply, sent);
-    bot.logger.info({ event: 'answer', via, kind: reply.kind, quotes: reply.quotes.length });
+    bot.logger.info({ event: 'answer', via, kind: reply.kind, quotes: reply.passages.length });
   } catch (error) {
     bot.logger.error({ err: error, event: 'handler_failed', via });
     const text = isMissingPermissions(error) ? CANNOT_POST_TEXT : ERROR_TEXT;
