@@ -1,0 +1,43 @@
+/**
+ * `npm run bench:sweep`: how the field boosts and tuning constants move quality on the labelled
+ * question set, one setting at a time around the shipped values. The shipped values came from it.
+ */
+import { loadCorpus } from '../src/corpus/load.js';
+import { AnswerEngine, TUNING } from '../src/engine/engine.js';
+import { FIELD_BOOSTS } from '../src/engine/search.js';
+import { loadSynonyms, loadUncoveredTopics } from '../src/engine/synonyms.js';
+import { evaluate, ratio } from './evaluate.js';
+import { loadQuestionSet } from './question-set.js';
+import { engineSystem } from './systems.js';
+
+const corpus = loadCorpus();
+const synonyms = loadSynonyms();
+const uncovered = loadUncoveredTopics();
+const questions = loadQuestionSet();
+const pct = (part: number, whole: number): string => `${(ratio(part, whole) * 100).toFixed(1)}%`.padStart(7);
+
+function measure(label: string): void {
+  const r = evaluate(questions, engineSystem(new AnswerEngine(corpus, synonyms, uncovered)));
+  process.stdout.write(
+    `| ${label.padEnd(32)} | ${pct(r.top1, r.answerable)} | ${pct(r.top3, r.answerable)} | ${pct(r.outOfScopeCaught, r.outOfScope).padStart(19)} | ${pct(r.answerableRefused, r.answerable).padStart(18)} |\n`,
+  );
+}
+
+/** Sets one knob for one measurement, then puts it back. */
+function vary(table: Record<string, number>, key: string, values: number[]): void {
+  const shipped = table[key]!;
+  for (const value of values) {
+    table[key] = value;
+    measure(`${key} = ${value}${value === shipped ? ' (shipped)' : ''}`);
+  }
+  table[key] = shipped;
+}
+
+process.stdout.write('| setting                          |   top-1 |   top-3 | out-of-scope caught | answerable refused |\n');
+process.stdout.write(`| ${'-'.repeat(32)} | ------- | ------- | ------------------- | ------------------ |\n`);
+vary(FIELD_BOOSTS as unknown as Record<string, number>, 'section', [1, 1.5, 3]);
+vary(FIELD_BOOSTS as unknown as Record<string, number>, 'subsection', [1, 2, 4]);
+vary(FIELD_BOOSTS as unknown as Record<string, number>, 'keywords', [0.5, 1.5, 3]);
+vary(TUNING as unknown as Record<string, number>, 'minCoverage', [0.3, 0.35, 0.4, 0.45, 0.5]);
+vary(TUNING as unknown as Record<string, number>, 'bm25Share', [0.1, 0.3, 0.6]);
+vary(TUNING as unknown as Record<string, number>, 'companionRatio', [0.7, 0.85, 0.95]);
