@@ -30,6 +30,8 @@ const CRISIS_PATTERNS: RegExp[] = [
   /\b(no|nothing to) (reason|point) (to|in) (live|living|go on|going on)\b/,
   /\b(dont|do not|no longer) want to (live|be alive|be here|exist|wake up|go on)\b/,
   /\bcant (go on|do this anymore|take it anymore)\b/,
+  /\bgiv(e|ing) up on (everything|life|living|myself)\b/,
+  /\b(whats|what is) the point (of|in) (living|life|going on)\b/,
   // self-harm
   /\bself[- ]?harm/,
   /\b(hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving) my ?self\b/,
@@ -42,7 +44,9 @@ const CRISIS_PATTERNS: RegExp[] = [
   // medical emergencies
   /\b(not|isnt|stopped|stop|trouble|hard|difficulty|cant|cannot|struggling) ?(breathing|breathe)\b/,
   /\b(unconscious|unresponsive|passed out|wont wake|cant wake|not waking|collapsed|fainted|foaming at the mouth)\b/,
-  /\b(seizure|seizures|seizing|convuls\w*)\b/,
+  // A seizure happening now, not a question about whether kratom causes them.
+  /\b(having|had|has|is having|started having|going into) (a )?(seizure|seizures|fit)\b/,
+  /\b(seizing|convulsing|convulsions)\b/,
   /\bchest (pain|pains|hurts|is hurting|tight|tightness)\b/,
   /\bheart (attack|is racing|racing|pounding|is pounding|stopped)\b/,
   /\b(turning|turned|lips) blue\b/,

@@ -20,6 +20,8 @@ describe('crisis language', () => {
     'my heart is racing and I feel like passing out',
     'having su1c1dal thoughts',
     'what happens if you overdose on kratom',
+    'i feel like giving up on everything',
+    'my brother is having a seizure',
   ])('recognises %j', (message) => {
     expect(isCrisis(message)).toBe(true);
   });
@@ -38,6 +40,7 @@ describe('crisis language', () => {
     'kill two birds with one stone',
     'how much kratom should I take?',
     'is kratom poisonous?',
+    'can kratom cause seizures?',
   ])('does not flag the idiom or ordinary question %j', (message) => {
     expect(isCrisis(message)).toBe(false);
   });
