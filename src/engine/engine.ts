@@ -108,7 +108,8 @@ export class AnswerEngine {
         concepts = combined;
         weights = combinedWeights;
         hits = combinedHits;
-        topic = `${context.question} ${question}`;
+        // Bounded: a long chain of follow-ups must not grow the carried question without end.
+        topic = `${context.question} ${question}`.slice(-MAX_QUESTION_LENGTH);
       }
     }
 
