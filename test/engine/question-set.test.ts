@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, ratio } from '../../bench/evaluate.js';
 import { loadQuestionSet } from '../../bench/question-set.js';
 import { engineSystem } from '../../bench/systems.js';
-import { engine } from '../helpers/engine.js';
+import { renderText } from '../../src/engine/render-text.js';
+import { engine, isVerbatim } from '../helpers/engine.js';
 
 const questions = loadQuestionSet();
 const report = evaluate(questions, engineSystem(engine()));
@@ -43,6 +44,17 @@ describe('the labelled question set', () => {
   it('flags no idiom, and nothing else that is not a crisis', () => {
     expect(report.idiomsFlagged).toBe(0);
     expect(report.falseAlarms).toBe(0);
+  });
+
+  it('quotes only verbatim text from the corpus, in every reply to every question', () => {
+    const quotes = questions.flatMap((q) => engine().answer(q.q).passages.map((p) => p.text));
+    expect(quotes.length).toBeGreaterThan(80);
+    expect(quotes.filter((quote) => !isVerbatim(quote))).toEqual([]);
+  });
+
+  it('ends every reply to every question with the safety note', () => {
+    const missing = questions.map((q) => engine().answer(q.q)).filter((reply) => !renderText(reply).endsWith(reply.safetyNote));
+    expect(missing).toEqual([]);
   });
 
   it('answers every greeting with help', () => {
