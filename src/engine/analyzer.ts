@@ -61,7 +61,7 @@ const EXTRA_STOPWORDS = `
   come came bring bringing brought find found able answer answers straight honest honestly worth
   anyway anyways supposed literally basically seriously totally definitely wat wats whats yo
   guess hope hoping wondering curious bro dude man like vs versus first theyre youre were thats
-  feel feels feeling felt down taking takes taken took use uses using used
+  feel feels feeling felt down taking takes taken took use uses using used others place places
   `.split(/\s+/).filter(Boolean);
 
 /** Longer "words" are not typos of anything in the vocabulary (and edit distance grows with length). */
@@ -114,11 +114,9 @@ export class Analyzer {
       for (const variant of variants) this.addPhrase(variant, canonicalStems, false);
       this.learnWords(canonical);
     }
-    for (const topic of uncoveredTopics) {
-      // "goes bad" is all stop words, yet as a phrase it names a topic.
-      const content = this.contentStems(topic);
-      this.addPhrase(topic, content.length > 0 ? content : words(topic).map(stem), true);
-    }
+    // An uncovered topic keeps every word, stop words too: it is covered only where a passage has
+    // the whole phrase, so "how long does" is not covered by "long-term".
+    for (const topic of uncoveredTopics) this.addPhrase(topic, words(topic).map(stem), true);
     for (const word of STOPWORDS) this.typoTargets.add(word);
   }
 

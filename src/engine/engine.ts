@@ -29,6 +29,11 @@ export const TUNING = {
   /** A second or third passage is shown only when its relevance is at least this share of the first's. */
   companionRatio: 0.85,
   maxQuotes: 3,
+  /**
+   * An opening paragraph touches every topic its sections treat ("stress, anxiety, and
+   * depression"); on a tie the section that treats the topic should come first.
+   */
+  openingPenalty: 0.1,
   /** How much BM25 (0..1 of the best) adds to coverage when ranking passages. */
   bm25Share: 0.3,
   /** Passages with more sentences than this are cut to their best sentences. */
@@ -57,7 +62,13 @@ export interface SectionChoice {
 }
 
 const HELP_WORDS =
-  /^(hi+|hello+|hey+|heya|hiya|yo|sup|howdy|greetings|hola|gm|good (morning|afternoon|evening|day|night)|help|help me|helpme|commands|menu|start|info|about|thanks|thank you|thx|ty|cheers|what can you do|what do you do|who are you|what are you|what is this|how do i use (this|you|the bot)|how does this (bot )?work|what can i ask( you)?|what should i ask|test|testing|ping)( (there|bot|kratom ?guide|everyone|all|folks|guys|yall|friend|pal))*$/;
+  /^(hi+|hello+|hey+|heya|hiya|yo|sup|howdy|greetings|hola|gm|good (morning|afternoon|evening|day|night)|help|help me|helpme|commands|menu|start|info|about|thanks|thank you|thx|ty|cheers|what can you do|what do you do|who are you|what are you|what is this|how do i use (this|you|the bot)|how does this (bot )?work|what can i ask( you| u)?|what (kind|kinds|sort|type) of (questions|things|stuff) can i ask( you| u)?|what do you know( about)?|what should i ask|test|testing|ping)( (there|bot|kratom ?guide|everyone|all|folks|guys|yall|friend|pal))*$/;
+
+/** Thanks or goodbye, with nothing asked after it ("thanks!! that was useful", "appreciate it, cya"). */
+const THANKS_OR_BYE = /^(thanks|thank you|thank u|thx|tysm|ty|cheers|appreciate (it|that|you|u)|much appreciated|bye|goodbye|cya|see (ya|you)|later|gn|good night|ok thanks|okay thanks|great thanks|cool thanks)\b/;
+
+/** "what is kratom?", however it is dressed: the article's overview answers it. */
+const WHAT_IS_KRATOM = /^(so |ok |okay |hey |yo |but )?(what|wat|wut|whats|wats)( even| exactly| actually| the heck| tf)?( is| s)? (kratom|kratum|kratem|k)( exactly| even| actually)?\b/;
 
 const MORE_WORDS =
   /^(tell me more|more|more please|go on|continue|keep going|what else|anything else|say more|elaborate|expand( on that)?|more info|more details|and|ok and|and then|next|next one|more on that|tell me more about (that|it|this))$/;
@@ -91,6 +102,8 @@ export class AnswerEngine {
     if (!crisis && (plain === '' || HELP_WORDS.test(plain))) return this.help(question);
     if (!crisis && context && MORE_WORDS.test(plain)) return this.more(context, question);
 
+    if (!crisis && WHAT_IS_KRATOM.test(plain)) return this.overview(question);
+
     let concepts = this.index.analyzer.concepts(question);
     let weights = concepts.map(() => 1);
     let topic = question;
@@ -113,7 +126,7 @@ export class AnswerEngine {
       }
     }
 
-    if (!crisis && concepts.length === 0) return this.help(question);
+    if (!crisis && (concepts.length === 0 || (hits.length === 0 && THANKS_OR_BYE.test(plain)))) return this.help(question);
 
     const general = concepts.some((concept) => this.isGeneral(concept)) && concepts.every((concept) => this.isGeneral(concept) || this.isFiller(concept));
     if (general) hits = this.overviewHits();
@@ -135,6 +148,17 @@ export class AnswerEngine {
       after: [],
       context: { question: topic, shownIds },
       alternativeIds: this.alternatives(hits, chosen, concepts, weights),
+    });
+  }
+
+  /** The opening passage of the first document, for "what is kratom?". */
+  private overview(question: string): Reply {
+    const hits = this.overviewHits();
+    return this.reply({
+      kind: 'answer',
+      question,
+      passages: hits.map((hit) => this.quote(hit.passage, [], 0)),
+      context: { question, shownIds: hits.map((hit) => hit.passage.id) },
     });
   }
 
@@ -268,10 +292,18 @@ export class AnswerEngine {
   private rankCovered(concepts: Concept[], weights: number[]): Hit[] {
     const hits = this.index.rank(concepts, weights);
     const topScore = Math.max(...hits.map((hit) => hit.score), 1e-9);
+    // A question that names a topic the article does not cover is about that topic, however
+    // many of its other words a passage shares ("grow my own Mitragyna speciosa tree").
+    const uncovered = concepts.filter((concept) => concept.uncoveredTopic);
     return hits
-      .filter((hit) => hit.coverage >= TUNING.minCoverage)
-      .map((hit) => ({ ...hit, score: hit.coverage + TUNING.bm25Share * (hit.score / topScore) }))
+      .filter((hit) => hit.coverage >= TUNING.minCoverage && uncovered.every((concept) => hit.covered.includes(concept)))
+      .map((hit) => ({ ...hit, score: hit.coverage + TUNING.bm25Share * (hit.score / topScore) - (this.isOpening(hit.passage) ? TUNING.openingPenalty : 0) }))
       .sort((a, b) => b.score - a.score);
+  }
+
+  /** A paragraph before a document's first section: its overview. */
+  private isOpening(passage: Passage): boolean {
+    return passage.section === passage.documentTitle && passage.subsection === null;
   }
 
   /** A word the article lacks that carries no topic ("exactly", "fr"). */

@@ -131,15 +131,35 @@ export class PassageIndex {
     return this.passagesCovering(concept).size;
   }
 
-  /** Inverse document frequency: a concept no passage has weighs most, one every passage has weighs almost nothing. */
+  /** Inverse document frequency of one stem: rare stems say most about which passage is meant. */
+  private termWeight(term: string): number {
+    const df = this.passagesWith(term).size;
+    return df === 0 ? 0 : Math.log((this.passages.length + 1) / (df + 0.5));
+  }
+
+  /**
+   * What a concept weighs in a question: the IDF of its rarest stem that some passage has. A word
+   * no passage has weighs like a stem of one passage, scaled by its part of speech (a noun is a
+   * topic the article lacks, an adverb mere filler); a listed uncovered topic outweighs them all.
+   */
   weight(concept: Concept): number {
-    const n = this.passages.length;
-    const df = this.documentFrequency(concept);
-    // A word no passage has weighs like one that a single passage has, scaled by its part of
-    // speech: a noun is a topic the article lacks, an adverb mere filler.
-    if (df === 0 && concept.uncoveredTopic) return UNCOVERED_TOPIC_WEIGHT;
-    if (df === 0) return Math.log((n + 1) / 1.5) * unknownWordFactor(concept.source);
-    return Math.log((n + 1) / (df + 0.5));
+    if (this.documentFrequency(concept) === 0) {
+      if (concept.uncoveredTopic) return UNCOVERED_TOPIC_WEIGHT;
+      return Math.log((this.passages.length + 1) / 1.5) * unknownWordFactor(concept.source);
+    }
+    if (concept.uncoveredTopic) return Math.min(...concept.terms.map((term) => this.termWeight(term)));
+    return Math.max(...concept.terms.map((term) => this.termWeight(term)));
+  }
+
+  /**
+   * How much of a concept's weight a passage earns: the IDF of the rarest of its stems the passage
+   * has. "doctor" → healthcare, professional, consultation: the passage about consultation earns
+   * more than one that only mentions professionals.
+   */
+  credit(concept: Concept, passageId: string): number {
+    if (!this.passagesCovering(concept).has(passageId)) return 0;
+    if (concept.uncoveredTopic) return this.weight(concept);
+    return Math.max(...concept.terms.filter((term) => this.passagesWith(term).has(passageId)).map((term) => this.termWeight(term)));
   }
 
   /**
@@ -170,7 +190,7 @@ export class PassageIndex {
       const passage = this.byId.get(String(result.id))!;
       const covered = concepts.filter((_, i) => covering[i]!.has(passage.id));
       const coveredWeight = concepts.reduce(
-        (sum, concept, i) => sum + (covered.includes(concept) ? weights[i]! : 0),
+        (sum, concept, i) => sum + (covering[i]!.has(passage.id) ? this.credit(concept, passage.id) * (conceptWeights[i] ?? 1) : 0),
         0,
       );
       return {

@@ -35,8 +35,8 @@ export function partOfSpeech(word: string, { names = true } = {}): string | unde
 
 /** Whether a word is an English word natural's lexicon knows (so not a typo to correct). */
 export function isEnglishWord(word: string): boolean {
-  // Lower-case entries only: "brian" is a typo of "brain" here, not the name Brian.
-  return partOfSpeech(word, { names: false }) !== undefined;
+  // Names count: "texas" is a place, not a typo of "teas".
+  return partOfSpeech(word) !== undefined;
 }
 
 /**

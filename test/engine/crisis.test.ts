@@ -22,6 +22,11 @@ describe('crisis language', () => {
     'what happens if you overdose on kratom',
     'i feel like giving up on everything',
     'my brother is having a seizure',
+    'how much kratom would it take to just not wake up',
+    'ive been giving my stuff away and wrote letters to my family',
+    'whats the most painless way to go',
+    'im gonna take all my pills tonight, nobody will even notice',
+    'took like 40g on purpose and now i feel really sick',
   ])('recognises %j', (message) => {
     expect(isCrisis(message)).toBe(true);
   });
@@ -41,6 +46,7 @@ describe('crisis language', () => {
     'how much kratom should I take?',
     'is kratom poisonous?',
     'can kratom cause seizures?',
+    'way to go, thanks for the answer',
   ])('does not flag the idiom or ordinary question %j', (message) => {
     expect(isCrisis(message)).toBe(false);
   });
