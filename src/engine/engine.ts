@@ -56,6 +56,12 @@ export interface EngineOptions extends SafetyOptions {
   uncoveredTopics?: UncoveredTopics;
 }
 
+/** Passages for a question: those that cover enough of it, best first, and all that share a word. */
+interface Ranking {
+  covering: Hit[];
+  all: Hit[];
+}
+
 export interface SectionChoice {
   name: string;
   value: string;
@@ -107,34 +113,34 @@ export class AnswerEngine {
     let concepts = this.index.analyzer.concepts(question);
     let weights = concepts.map(() => 1);
     let topic = question;
-    let hits = this.rankCovered(concepts, weights);
+    let ranking = this.rankCovered(concepts, weights);
 
-    if (context && concepts.length <= TUNING.shortFollowUp && (CONTINUATION_START.test(plain) || hits.length === 0)) {
+    if (context && concepts.length <= TUNING.shortFollowUp && (CONTINUATION_START.test(plain) || ranking.covering.length === 0)) {
       // A short follow-up leans on the previous question: "and with antidepressants?".
       const previous = this.index.analyzer.concepts(context.question).filter(
         (old) => !concepts.some((now) => now.terms.join() === old.terms.join()),
       );
       const combined = [...concepts, ...previous];
       const combinedWeights = [...weights, ...previous.map(() => TUNING.previousTopicWeight)];
-      const combinedHits = this.rankCovered(combined, combinedWeights);
-      if (combinedHits.length > 0) {
+      const combinedRanking = this.rankCovered(combined, combinedWeights);
+      if (combinedRanking.covering.length > 0) {
         concepts = combined;
         weights = combinedWeights;
-        hits = combinedHits;
+        ranking = combinedRanking;
         // Bounded: a long chain of follow-ups must not grow the carried question without end.
         topic = `${context.question} ${question}`.slice(-MAX_QUESTION_LENGTH);
       }
     }
 
-    if (!crisis && (concepts.length === 0 || (hits.length === 0 && THANKS_OR_BYE.test(plain)))) return this.help(question);
+    if (!crisis && (concepts.length === 0 || (ranking.covering.length === 0 && THANKS_OR_BYE.test(plain)))) return this.help(question);
 
     const general = concepts.some((concept) => this.isGeneral(concept)) && concepts.every((concept) => this.isGeneral(concept) || this.isFiller(concept));
-    if (general) hits = this.overviewHits();
+    const hits = general ? this.overviewHits() : ranking.covering;
 
     const crisisLead = crisis ? [this.safety.crisisText] : [];
     if (hits.length === 0) {
       if (crisis) return this.reply({ kind: 'crisis', question, lead: crisisLead });
-      return this.noMatch(question, concepts, weights);
+      return this.noMatch(question, ranking);
     }
 
     const chosen = this.chooseCompanions(hits);
@@ -147,7 +153,7 @@ export class AnswerEngine {
       passages: quotes,
       after: [],
       context: { question: topic, shownIds },
-      alternativeIds: this.alternatives(hits, chosen, concepts, weights),
+      alternativeIds: this.alternatives(ranking, chosen),
     });
   }
 
@@ -289,16 +295,17 @@ export class AnswerEngine {
    * Passages that cover enough of the question, best first: by coverage, then BM25 (scaled to
    * the best BM25 score) to order passages that cover the same concepts.
    */
-  private rankCovered(concepts: Concept[], weights: number[]): Hit[] {
+  private rankCovered(concepts: Concept[], weights: number[]): Ranking {
     const hits = this.index.rank(concepts, weights);
     const topScore = Math.max(...hits.map((hit) => hit.score), 1e-9);
     // A question that names a topic the article does not cover is about that topic, however
     // many of its other words a passage shares ("grow my own Mitragyna speciosa tree").
     const uncovered = concepts.filter((concept) => concept.uncoveredTopic);
-    return hits
+    const covering = hits
       .filter((hit) => hit.coverage >= TUNING.minCoverage && uncovered.every((concept) => hit.covered.includes(concept)))
       .map((hit) => ({ ...hit, score: hit.coverage + TUNING.bm25Share * (hit.score / topScore) - (this.isOpening(hit.passage) ? TUNING.openingPenalty : 0) }))
       .sort((a, b) => b.score - a.score);
+    return { covering, all: hits };
   }
 
   /** A paragraph before a document's first section: its overview. */
@@ -327,14 +334,14 @@ export class AnswerEngine {
   }
 
   /** Further passages for "other passages": the rest of the covering ones, then the next closest by BM25. */
-  private alternatives(hits: Hit[], chosen: Hit[], concepts: Concept[], weights: number[]): string[] {
+  private alternatives(ranking: Ranking, chosen: Hit[]): string[] {
     const shown = new Set(chosen.map((hit) => hit.passage.id));
-    const ids = [...hits, ...this.index.rank(concepts, weights)].map((hit) => hit.passage.id).filter((id) => !shown.has(id));
+    const ids = [...ranking.covering, ...ranking.all].map((hit) => hit.passage.id).filter((id) => !shown.has(id));
     return [...new Set(ids)].slice(0, 6);
   }
 
-  private noMatch(question: string, concepts: Concept[], weights: number[]): Reply {
-    const nearest = [...new Set(this.index.rank(concepts, weights).map((hit) => quoteHeading(hit.passage)))].slice(0, 3);
+  private noMatch(question: string, ranking: Ranking): Reply {
+    const nearest = [...new Set(ranking.all.map((hit) => quoteHeading(hit.passage)))].slice(0, 3);
     const look = nearest.length > 0 ? nearest : this.sections.filter((s) => !s.subsection).slice(1, 4).map((s) => s.label);
     return this.reply({
       kind: 'no_match',

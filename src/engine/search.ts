@@ -20,7 +20,7 @@ const UNCOVERED_TOPIC_WEIGHT = 4;
 const MIN_PREFIX_LENGTH = 5;
 
 const EMPTY: ReadonlySet<string> = new Set();
-const COVERING_CACHE_LIMIT = 10_000;
+const CACHE_LIMIT = 10_000;
 
 /** First index in a sorted array whose value is not less than `value`. */
 function lowerBound(sorted: string[], value: string): number {
@@ -50,7 +50,9 @@ export class PassageIndex {
   private readonly byId = new Map<string, Passage>();
   /** Index term → ids of the passages that have it (any field). */
   private readonly passagesByTerm = new Map<string, Set<string>>();
+  // Asked many times per question (weights, credits, ranking); remembered, within bounds.
   private readonly coveringCache = new Map<string, ReadonlySet<string>>();
+  private readonly prefixCache = new Map<string, ReadonlySet<string>>();
   /** Every index term, sorted, to find the terms a prefix begins. */
   private readonly sortedTerms: string[];
 
@@ -97,16 +99,20 @@ export class PassageIndex {
   private passagesWith(term: string): ReadonlySet<string> {
     const exact = this.passagesByTerm.get(term);
     if (term.length < MIN_PREFIX_LENGTH) return exact ?? EMPTY;
-    const found = new Set(exact);
+    let found = this.prefixCache.get(term);
+    if (found) return found;
+    const ids = new Set(exact);
     for (let i = lowerBound(this.sortedTerms, term); i < this.sortedTerms.length && this.sortedTerms[i]!.startsWith(term); i++) {
-      for (const id of this.passagesByTerm.get(this.sortedTerms[i]!)!) found.add(id);
+      for (const id of this.passagesByTerm.get(this.sortedTerms[i]!)!) ids.add(id);
     }
+    found = ids;
+    if (this.prefixCache.size >= CACHE_LIMIT) this.prefixCache.clear();
+    this.prefixCache.set(term, found);
     return found;
   }
 
   /** Passages that satisfy a concept: any of its stems, or all of them for an uncovered-topic phrase ("drug test"). */
   private passagesCovering(concept: Concept): ReadonlySet<string> {
-    // Asked several times per question (weight, ranking, generality); remembered, within bounds.
     const key = `${concept.uncoveredTopic ? '!' : ''}${concept.terms.join(' ')}`;
     let covering = this.coveringCache.get(key);
     if (covering) return covering;
@@ -117,7 +123,7 @@ export class PassageIndex {
     } else {
       covering = new Set(sets.flatMap((set) => [...set]));
     }
-    if (this.coveringCache.size >= COVERING_CACHE_LIMIT) this.coveringCache.clear();
+    if (this.coveringCache.size >= CACHE_LIMIT) this.coveringCache.clear();
     this.coveringCache.set(key, covering);
     return covering;
   }
