@@ -14,7 +14,7 @@ import { loadQuestionSet } from './question-set.js';
 import { discordLoadReport } from './discord-load.js';
 import { engineSystem, miniSearchDefaultSystem } from './systems.js';
 
-const ROUNDS = 20;
+const ROUNDS = 50;
 const root = fileURLToPath(new URL('../', import.meta.url));
 
 const percent = (part: number, whole: number): string => `${(ratio(part, whole) * 100).toFixed(1)}% (${part}/${whole})`;
