@@ -12,7 +12,7 @@
  */
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import type { Passage } from '../corpus/markdown.js';
-import { Analyzer, normalize, type Concept } from './analyzer.js';
+import { Analyzer, isStopword, normalize, words, type Concept } from './analyzer.js';
 import { isCrisis } from './crisis.js';
 import { makeReply, quoteHeading, type ConversationContext, type Quote, type Reply, type ReplyFields } from './reply.js';
 import { safetyTexts, SAFETY_SUMMARY_SENTENCES, type SafetyOptions, type SafetyTexts } from './safety.js';
@@ -73,8 +73,11 @@ const HELP_WORDS =
 /** Thanks or goodbye, with nothing asked after it ("thanks!! that was useful", "appreciate it, cya"). */
 const THANKS_OR_BYE = /^(thanks|thank you|thank u|thx|tysm|ty|cheers|appreciate (it|that|you|u)|much appreciated|bye|goodbye|cya|see (ya|you)|later|gn|good night|ok thanks|okay thanks|great thanks|cool thanks)\b/;
 
-/** "what is kratom?", however it is dressed: the article's overview answers it. */
-const WHAT_IS_KRATOM = /^(so |ok |okay |hey |yo |but )?(what|wat|wut|whats|wats)( even| exactly| actually| the heck| tf)?( is| s)? (kratom|kratum|kratem|k)( exactly| even| actually)?\b/;
+/**
+ * "what is kratom?", however it is dressed, and then only chat ("keep seeing it at the gas
+ * station"): the article's overview answers it. "what is kratom withdrawal like" is not this.
+ */
+const WHAT_IS_KRATOM = /^(so |ok |okay |hey |yo |but )?(what|wat|wut|whats|wats)( even| exactly| actually| the heck| tf)?( is| s)? (kratom|kratum|kratem|k)\b/;
 
 const MORE_WORDS =
   /^(tell me more|more|more please|go on|continue|keep going|what else|anything else|say more|elaborate|expand( on that)?|more info|more details|and|ok and|and then|next|next one|more on that|tell me more about (that|it|this))$/;
@@ -108,7 +111,7 @@ export class AnswerEngine {
     if (!crisis && (plain === '' || HELP_WORDS.test(plain))) return this.help(question);
     if (!crisis && context && MORE_WORDS.test(plain)) return this.more(context, question);
 
-    if (!crisis && WHAT_IS_KRATOM.test(plain)) return this.overview(question);
+    if (!crisis && asksWhatKratomIs(question)) return this.overview(question);
 
     let concepts = this.index.analyzer.concepts(question);
     let weights = concepts.map(() => 1);
@@ -393,6 +396,16 @@ export class AnswerEngine {
     }
     return quotes;
   }
+}
+
+/** "what is kratom", then nothing, punctuation, or a word that carries no topic ("lol", "used"). */
+function asksWhatKratomIs(question: string): boolean {
+  const text = normalize(question).trim();
+  const match = WHAT_IS_KRATOM.exec(text);
+  if (!match) return false;
+  const rest = text.slice(match[0].length).trimStart();
+  const next = words(rest)[0];
+  return rest === '' || /^[?!.,;:]/.test(rest) || next === undefined || isStopword(next);
 }
 
 function truncate(text: string, max: number): string {

@@ -60,6 +60,11 @@ describe('not covered', () => {
 
   it('answers a bare question about kratom itself with the article’s overview', () => {
     expect(topId(engine().answer('what is kratom?'))).toBe('kratom-mental-health/introduction/p1');
+    expect(topId(engine().answer('what even is kratom? keep seeing it at the gas station'))).toBe('kratom-mental-health/introduction/p1');
+  });
+
+  it('does not take a question about an aspect of kratom for "what is kratom"', () => {
+    expect(topId(engine().answer('what is kratom withdrawal like?'))).toBe('kratom-mental-health/potential-considerations/dependency-and-withdrawal/p1');
   });
 });
 
