@@ -321,8 +321,9 @@ export class AnswerEngine {
     return this.index.documentFrequency(concept) === 0 && this.index.weight(concept) < 0.5;
   }
 
+  /** A concept even whose rarest stem is in most passages ("kratom", "mental health"). */
   private isGeneral(concept: Concept): boolean {
-    return this.index.documentFrequency(concept) >= this.passages.length * TUNING.generalShare;
+    return this.index.rarestTermFrequency(concept) >= this.passages.length * TUNING.generalShare;
   }
 
   /** For questions about kratom in general ("what is kratom?"): the opening passage of the first document. */

@@ -132,6 +132,11 @@ export class PassageIndex {
     return this.passagesCovering(concept).has(passageId);
   }
 
+  /** How many passages have the concept's rarest stem: what it says about which passage is meant. */
+  rarestTermFrequency(concept: Concept): number {
+    return Math.min(...concept.terms.map((term) => this.passagesWith(term).size));
+  }
+
   /** How many passages cover the concept. */
   documentFrequency(concept: Concept): number {
     return this.passagesCovering(concept).size;
