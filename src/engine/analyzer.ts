@@ -206,14 +206,18 @@ export class Analyzer {
    */
   private correct(word: string): string {
     if (word.length < 4 || word.length > MAX_TYPO_LENGTH || this.vocabulary.has(word) || isStopword(word) || /\d/.test(word)) return word;
-    // Only misspellings: a real word the corpus lacks ("cancer") is a topic, not a typo of one it has ("cancel").
-    if (this.knownStems.has(stem(word)) || isEnglishWord(word)) return word;
+    if (this.knownStems.has(stem(word))) return word;
+    // A real word the corpus lacks ("cancer") is a topic, not a typo of one it has ("cancel");
+    // it may still be a slip of a stop word ("betwen", which the lexicon lists too).
+    const english = isEnglishWord(word);
+    if (english && word.length < 5) return word;
     const maxEdits = word.length >= 8 ? 2 : 1;
     let best = word;
     let bestDistance = maxEdits + 1;
     for (const candidate of this.typoCandidates(word[0]!)) {
       if (Math.abs(candidate.length - word.length) > maxEdits) continue;
-      const distance = boundedEditDistance(word, candidate, maxEdits);
+      if (english && !this.typoTargets.has(candidate)) continue;
+      const distance = boundedEditDistance(word, candidate, english ? 1 : maxEdits);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

@@ -25,7 +25,7 @@ import { loadSynonyms, loadUncoveredTopics, type SynonymTable, type UncoveredTop
 /** Tuning, measured with `npm run bench` on the labelled question set. */
 export const TUNING = {
   /** The best passage must cover at least this share of the question's IDF weight. */
-  minCoverage: 0.4,
+  minCoverage: 0.35,
   /** A second or third passage is shown only when its relevance is at least this share of the first's. */
   companionRatio: 0.85,
   maxQuotes: 3,
