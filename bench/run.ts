@@ -69,6 +69,7 @@ function check(ok: boolean): string {
 
 const devSet = loadQuestionSet();
 const heldOut = loadQuestionSet(new URL('../test/fixtures/holdout.json', import.meta.url));
+const blind = loadQuestionSet(new URL('../test/fixtures/blind.json', import.meta.url));
 const corpus = loadCorpus();
 const synonyms = loadSynonyms();
 const uncovered = loadUncoveredTopics();
@@ -98,6 +99,7 @@ function qualityRows(ours: QualityReport, base: QualityReport): string[] {
 const header = [row('measure', 'this engine', 'MiniSearch defaults', 'target'), row('-'.repeat(34), '-'.repeat(20), '-'.repeat(20), '-'.repeat(16))];
 const ours = evaluate(devSet, engineSystem(engine));
 const oursHeldOut = evaluate(heldOut, engineSystem(engine));
+const oursBlind = evaluate(blind, engineSystem(engine));
 const baseline = miniSearchDefaultSystem(corpus.passages);
 const ourSpeed = latencies((q) => engine.answer(q), devSet.map((q) => q.q));
 const baseSpeed = latencies((q) => baselineBuild.value.value.search(q), devSet.map((q) => q.q));
@@ -115,6 +117,10 @@ const lines = [
   ...header,
   ...qualityRows(oursHeldOut, evaluate(heldOut, baseline)),
   '',
+  `Third set (test/fixtures/blind.json, ${blind.length} questions: formal, long stories, non-native English, keyword queries; written blind, used once for diagnosis):`,
+  ...header,
+  ...qualityRows(oursBlind, evaluate(blind, baseline)),
+  '',
   'Speed (over the first set):',
   ...header,
   row('latency per question p50', ms(ourSpeed.p50), ms(baseSpeed.p50)),
@@ -131,7 +137,7 @@ process.stdout.write(`${lines.join('\n')}\n\n`);
 if (!process.argv.includes('--no-discord')) process.stdout.write(`${await discordLoadReport()}\n`);
 
 if (process.argv.includes('--failures')) {
-  for (const { question, output } of [...ours.failures, ...oursHeldOut.failures]) {
+  for (const { question, output } of [...ours.failures, ...oursHeldOut.failures, ...oursBlind.failures]) {
     process.stdout.write(`  ${question.kind} → ${output.kind}: ${question.q}  [${output.ranked[0] ?? '-'}]\n`);
   }
 }

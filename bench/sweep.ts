@@ -15,11 +15,12 @@ const synonyms = loadSynonyms();
 const uncovered = loadUncoveredTopics();
 const questions = loadQuestionSet();
 const heldOut = loadQuestionSet(new URL('../test/fixtures/holdout.json', import.meta.url));
+const blind = loadQuestionSet(new URL('../test/fixtures/blind.json', import.meta.url));
 const pct = (part: number, whole: number): string => `${(ratio(part, whole) * 100).toFixed(1)}%`.padStart(7);
 
 function measure(label: string): void {
   const engine = new AnswerEngine(corpus, synonyms, uncovered);
-  const cells = [questions, heldOut].map((set) => {
+  const cells = [questions, heldOut, blind].map((set) => {
     const r = evaluate(set, engineSystem(engine));
     return `${pct(r.top1, r.answerable)} ${pct(r.top3, r.answerable)} ${pct(r.outOfScopeCaught, r.outOfScope)} ${pct(r.answerableRefused, r.answerable)}`;
   });
@@ -37,11 +38,12 @@ function vary(table: Record<string, number>, key: string, values: number[]): voi
 }
 
 process.stdout.write('Each set: top-1, top-3, out-of-scope caught, answerable refused.\n');
-process.stdout.write(`| ${'setting'.padEnd(32)} | ${'first set (tuned on)'.padEnd(31)} | ${'second set'.padEnd(31)} |\n`);
-process.stdout.write(`| ${'-'.repeat(32)} | ${'-'.repeat(31)} | ${'-'.repeat(31)} |\n`);
+process.stdout.write(`| ${'setting'.padEnd(32)} | ${'first set (tuned on)'.padEnd(31)} | ${'second set'.padEnd(31)} | ${'third set'.padEnd(31)} |\n`);
+process.stdout.write(`| ${'-'.repeat(32)} | ${'-'.repeat(31)} | ${'-'.repeat(31)} | ${'-'.repeat(31)} |\n`);
 vary(FIELD_BOOSTS as unknown as Record<string, number>, 'section', [1, 1.5, 3]);
 vary(FIELD_BOOSTS as unknown as Record<string, number>, 'subsection', [1, 2, 4]);
 vary(FIELD_BOOSTS as unknown as Record<string, number>, 'keywords', [0.5, 1.5, 3]);
 vary(TUNING as unknown as Record<string, number>, 'minCoverage', [0.3, 0.35, 0.4, 0.45, 0.5]);
 vary(TUNING as unknown as Record<string, number>, 'bm25Share', [0.1, 0.3, 0.6]);
 vary(TUNING as unknown as Record<string, number>, 'companionRatio', [0.7, 0.85, 0.95]);
+vary(TUNING as unknown as Record<string, number>, 'storyWeight', [0.15, 0.25, 0.4, 0.6]);

@@ -62,6 +62,7 @@ const EXTRA_STOPWORDS = `
   anyway anyways supposed literally basically seriously totally definitely wat wats whats yo
   guess hope hoping wondering curious bro dude man like vs versus first theyre youre were thats
   feel feels feeling felt down taking takes taken took use uses using used others place places
+  based fits fit suits suit known
   `.split(/\s+/).filter(Boolean);
 
 /** Longer "words" are not typos of anything in the vocabulary (and edit distance grows with length). */

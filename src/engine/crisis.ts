@@ -8,7 +8,7 @@ import { normalize } from './analyzer.js';
 const CRISIS_PATTERNS: RegExp[] = [
   // suicide and wanting to die
   /\bsuicid/,
-  /\bkill(ing|ed)? (my ?self|me ?self)\b/,
+  /\bkill(s|ing|ed)? (my ?self|me ?self|him ?self|her ?self|them ?selves)\b/,
   /\b(kms|kys|unalive|unaliving|sewerslide)\b/,
   /\b(hang|hanging|drown|drowning|shoot|shooting) my ?self\b/,
   /\bjump(ing)? off (a |the |my )?(bridge|building|roof|balcony|cliff)\b/,
@@ -18,7 +18,13 @@ const CRISIS_PATTERNS: RegExp[] = [
   /\bend(ing)? (my|it) (own )?(life|lives)\b/,
   /\bend(ing)? it all\b/,
   /\btak(e|ing) my (own )?life\b/,
-  /\b(want|wanna|wanted|going|gonna|ready|plan(ning)?) (to )?die\b/,
+  /\b(want|wants|wanna|wanted|going|gonna|ready|plan(ning)?|plans) (to )?die\b/,
+  /\b(finish|finishing|end|ending|stop|take|taking) (my|his|her|their) (own )?li(fe|ves)\b/,
+  /\btired of (the )?(life|living|being alive)\b/,
+  /\bno point (in )?(going on|living|carrying on|being alive|to (life|living))\b/,
+  /\b(lethal|fatal|deadly) (dose|amount|quantity)\b/,
+  /\bhow much .{0,40}\b(to die|would kill|is lethal|is fatal|to end it)\b/,
+  /\b(dont|do not) wake up\b/,
   /\bwish (i|id) (was|were|could be) dead\b/,
   /\bbetter off dead\b/,
   /\b(better off|happier) without me\b/,
@@ -31,7 +37,7 @@ const CRISIS_PATTERNS: RegExp[] = [
   /\b(easiest|quickest|fastest|surest) way to (die|end it|go)\b/,
   /\b(take|taking|swallow|swallowing|took) (all|every one of|the rest of) (my|the|his|her) (pills|meds|medication|medications|tablets)\b/,
   /\b(took|taken|swallowed|ate)\b.{0,40}\bon purpose\b/,
-  /\b(goodbye|suicide|farewell) (note|letter|message)\b/,
+  /\b(goodbye|suicide|farewell) (notes?|letters?|messages?)\b/,
   /\bgiv(e|ing) away (all )?my (stuff|things|belongings)\b/,
   /\b(life is|life isnt|its) not worth (living|it anymore)\b/,
   /\bnot worth living\b/,
@@ -42,7 +48,7 @@ const CRISIS_PATTERNS: RegExp[] = [
   /\b(whats|what is) the point (of|in) (living|life|going on)\b/,
   // self-harm
   /\bself[- ]?harm/,
-  /\b(hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving) my ?self\b/,
+  /\b(hurt|hurts|hurting|harm|harms|harming|cut|cuts|cutting|burn|burns|burning|starve|starving) (my|him|her|them|your) ?sel(f|ves)\b/,
   // overdose
   /\boverdos(?!(e|ed|ing) on (netflix|tv|memes|anime|sugar|chocolate|work)\b)/,
   /\b(od|oded|odd|odin|oding)\b(?! on (netflix|tv|memes|coffee))/,

@@ -40,6 +40,8 @@ export const TUNING = {
   maxSentences: 3,
   /** A concept found in at least this share of passages says nothing about which one to quote. */
   generalShare: 0.75,
+  /** In a message that tells a story and then asks, the story's words count this much. */
+  storyWeight: 0.25,
   /** In a follow-up, the earlier question's words count this much against the new ones. */
   previousTopicWeight: 0.5,
   /** A follow-up with at most this many concepts may lean on the previous question. */
@@ -71,13 +73,16 @@ const HELP_WORDS =
   /^(hi+|hello+|hey+|heya|hiya|yo|sup|howdy|greetings|hola|gm|good (morning|afternoon|evening|day|night)|help|help me|helpme|commands|menu|start|info|about|thanks|thank you|thx|ty|cheers|what can you do|what do you do|who are you|what are you|what is this|how do i use (this|you|the bot)|how does this (bot )?work|what can i ask( you| u)?|what (kind|kinds|sort|type) of (questions|things|stuff) can i ask( you| u)?|what do you know( about)?|what should i ask|test|testing|ping)( (there|bot|kratom ?guide|everyone|all|folks|guys|yall|friend|pal))*$/;
 
 /** Thanks or goodbye, with nothing asked after it ("thanks!! that was useful", "appreciate it, cya"). */
-const THANKS_OR_BYE = /^(thanks|thank you|thank u|thx|tysm|ty|cheers|appreciate (it|that|you|u)|much appreciated|bye|goodbye|cya|see (ya|you)|later|gn|good night|ok thanks|okay thanks|great thanks|cool thanks)\b/;
+const THANKS_OR_BYE = /^((ok|okay|alright|great|cool|perfect|awesome|nice|k) )?(thanks|thank you|thank u|thx|tysm|ty|cheers|appreciate (it|that|you|u)|much appreciated|bye|goodbye|cya|see (ya|you)|later|gn|good night|ok thanks|okay thanks|great thanks|cool thanks)\b/;
 
 /**
  * "what is kratom?", however it is dressed, and then only chat ("keep seeing it at the gas
  * station"): the article's overview answers it. "what is kratom withdrawal like" is not this.
  */
 const WHAT_IS_KRATOM = /^(so |ok |okay |hey |yo |but )?(what|wat|wut|whats|wats)( even| exactly| actually| the heck| tf)?( is| s)? (kratom|kratum|kratem|k)\b/;
+
+/** Asking what the bot is for, anywhere in a message ("Could you explain what kinds of questions you answer?"). */
+const ASKS_ABOUT_THE_BOT = /\b(what|which) (kinds?|sorts?|types?) of (questions|things|stuff)\b|\bwhat (can|do) you (do|answer|know)\b|\bhow (do|can) i use (you|this bot|the bot)\b|\bwhat are you able to\b/;
 
 const MORE_WORDS =
   /^(tell me more|more|more please|go on|continue|keep going|what else|anything else|say more|elaborate|expand( on that)?|more info|more details|and|ok and|and then|next|next one|more on that|tell me more about (that|it|this))$/;
@@ -108,21 +113,24 @@ export class AnswerEngine {
     const plain = normalize(question).replace(/<@[!&]?\d+>/g, ' ').replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
     const crisis = isCrisis(question);
 
-    if (!crisis && (plain === '' || HELP_WORDS.test(plain))) return this.help(question);
+    if (!crisis && (plain === '' || HELP_WORDS.test(plain) || ASKS_ABOUT_THE_BOT.test(plain))) return this.help(question);
     if (!crisis && context && MORE_WORDS.test(plain)) return this.more(context, question);
 
     if (!crisis && asksWhatKratomIs(question)) return this.overview(question);
 
-    let concepts = this.index.analyzer.concepts(question);
-    let weights = concepts.map(() => 1);
+    // In a story that ends in a question, the question says what is asked; the story's words
+    // count for less, so a long preamble cannot drown the question (or block it with a side topic).
+    const { asked, told } = splitAskedFromTold(question);
+    const askedConcepts = this.index.analyzer.concepts(asked);
+    const toldConcepts = this.index.analyzer.concepts(told).filter((c) => !askedConcepts.some((a) => sameConcept(a, c)));
+    let concepts = [...askedConcepts, ...toldConcepts];
+    let weights = [...askedConcepts.map(() => 1), ...toldConcepts.map(() => TUNING.storyWeight)];
     let topic = question;
     let ranking = this.rankCovered(concepts, weights);
 
     if (context && concepts.length <= TUNING.shortFollowUp && (CONTINUATION_START.test(plain) || ranking.covering.length === 0)) {
       // A short follow-up leans on the previous question: "and with antidepressants?".
-      const previous = this.index.analyzer.concepts(context.question).filter(
-        (old) => !concepts.some((now) => now.terms.join() === old.terms.join()),
-      );
+      const previous = this.index.analyzer.concepts(context.question).filter((old) => !concepts.some((now) => sameConcept(now, old)));
       const combined = [...concepts, ...previous];
       const combinedWeights = [...weights, ...previous.map(() => TUNING.previousTopicWeight)];
       const combinedRanking = this.rankCovered(combined, combinedWeights);
@@ -303,7 +311,7 @@ export class AnswerEngine {
     const topScore = Math.max(...hits.map((hit) => hit.score), 1e-9);
     // A question that names a topic the article does not cover is about that topic, however
     // many of its other words a passage shares ("grow my own Mitragyna speciosa tree").
-    const uncovered = concepts.filter((concept) => concept.uncoveredTopic);
+    const uncovered = concepts.filter((concept, i) => concept.uncoveredTopic && (weights[i] ?? 1) >= 1);
     const covering = hits
       .filter((hit) => hit.coverage >= TUNING.minCoverage && uncovered.every((concept) => hit.covered.includes(concept)))
       .map((hit) => ({ ...hit, score: hit.coverage + TUNING.bm25Share * (hit.score / topScore) - (this.isOpening(hit.passage) ? TUNING.openingPenalty : 0) }))
@@ -397,6 +405,21 @@ export class AnswerEngine {
     }
     return quotes;
   }
+}
+
+function sameConcept(a: Concept, b: Concept): boolean {
+  return a.terms.join(' ') === b.terms.join(' ');
+}
+
+/**
+ * Splits a message into what it asks (its sentences with a question mark) and what it tells
+ * (the others). A message without a question mark, or with only one sentence, is all asked.
+ */
+export function splitAskedFromTold(message: string): { asked: string; told: string } {
+  const sentences = message.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  const asking = sentences.filter((sentence) => sentence.includes('?'));
+  if (sentences.length < 2 || asking.length === 0 || asking.length === sentences.length) return { asked: message, told: '' };
+  return { asked: asking.join(' '), told: sentences.filter((sentence) => !sentence.includes('?')).join(' ') };
 }
 
 /** "what is kratom", then nothing, punctuation, or a word that carries no topic ("lol", "used"). */

@@ -13,7 +13,7 @@ import { unknownWordFactor } from './word-class.js';
  */
 export const FIELD_BOOSTS = { text: 1, section: 1.5, subsection: 2, keywords: 1.5 } as const;
 
-/** An uncovered topic ("migraines") outweighs any word the article has, so it alone decides "not covered". */
+/** An uncovered topic ("migraines") outweighs any word the article has (the engine also refuses passages that lack it). */
 const UNCOVERED_TOPIC_WEIGHT = 4;
 
 /** Stems of at least this many letters also match longer stems they begin ("treat" → "treatment"). */

@@ -94,8 +94,22 @@ describe('crisis', () => {
   });
 });
 
+describe('long messages', () => {
+  it('answers the question a story ends with, however long the story', () => {
+    const story =
+      'My husband has been taking kratom every day for about two years. Last week he ran out for a few days and he was irritable, sweating and could not sleep. ' +
+      'He says it is nothing. Is this what the article means by withdrawal?';
+    expect(topId(engine().answer(story))).toBe('kratom-mental-health/potential-considerations/dependency-and-withdrawal/p1');
+  });
+
+  it('does not let a side topic in the story block the question', () => {
+    const story = 'I nearly died laughing when my uncle called kratom jungle coffee. Seriously though, what compounds are actually in it?';
+    expect(topId(engine().answer(story))).toBe('kratom-mental-health/understanding-kratoms-mechanism/p1');
+  });
+});
+
 describe('help', () => {
-  it.each(['hi', 'Hello there!', 'help', 'what can you do?', '', '   ', '?!...', '<@123456789012345678>'])('answers %j with what the bot does', (input) => {
+  it.each(['hi', 'Hello there!', 'help', 'what can you do?', '', '   ', '?!...', '<@123456789012345678>', 'ok thank u bye', 'Could you please explain what kinds of questions you are able to answer?'])('answers %j with what the bot does', (input) => {
     const reply = engine().answer(input);
     expect(reply.kind).toBe('help');
     expect(renderText(reply)).toMatch(/Is kratom addictive\?/);

@@ -27,6 +27,12 @@ describe('crisis language', () => {
     'whats the most painless way to go',
     'im gonna take all my pills tonight, nobody will even notice',
     'took like 40g on purpose and now i feel really sick',
+    'How much kratom would be a lethal amount?',
+    'I am very tired of the life. I think to finish my life with kratom',
+    'My girlfriend started cutting herself again after she quit kratom',
+    'I already wrote goodbye letters to my kids',
+    'no point going on',
+    'he says he wants to die',
   ])('recognises %j', (message) => {
     expect(isCrisis(message)).toBe(true);
   });
