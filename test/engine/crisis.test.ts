@@ -33,6 +33,11 @@ describe('crisis language', () => {
     'I already wrote goodbye letters to my kids',
     'no point going on',
     'he says he wants to die',
+    'i just want to end it',
+    'i cant keep living like this',
+    'life isnt worth it anymore',
+    'my dad is not responding after mixing kratom and his pills',
+    'I think I have serotonin syndrome, I mixed kratom with my SSRI',
   ])('recognises %j', (message) => {
     expect(isCrisis(message)).toBe(true);
   });
@@ -53,6 +58,8 @@ describe('crisis language', () => {
     'is kratom poisonous?',
     'can kratom cause seizures?',
     'way to go, thanks for the answer',
+    'i would rather die than drink kratom tea again',
+    'will kratom hurt my son if he takes it once?',
   ])('does not flag the idiom or ordinary question %j', (message) => {
     expect(isCrisis(message)).toBe(false);
   });
