@@ -1,19 +1,16 @@
 /** /ask through the local Discord: answers quoted with their titles, the note on every reply. */
 import { MessageFlags, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { quoteHeading } from '../../src/engine/reply.js';
 import { isVerbatim } from '../helpers/engine.js';
-import { carriesNote, startBot, TEST_TOKEN, textOf, type Running } from './harness.js';
+import { carriesNote, startDeployedBot, TEST_TOKEN, textOf, type Running } from './harness.js';
 
 describe('/ask', () => {
   let run: Running;
   let note: string;
 
   beforeAll(async () => {
-    run = await startBot();
-    note = run.engine.safety.safetyNote;
-    await deployCommands({ token: TEST_TOKEN, apiUrl: run.fake.apiBaseUrl });
+    ({ run, note } = await startDeployedBot());
   });
   afterAll(() => run?.close());
 

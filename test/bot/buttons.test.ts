@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageFlags, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { DEFAULT_CORPUS_DIR } from '../../src/corpus/load.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { quoteHeading } from '../../src/engine/reply.js';
-import { buttonIds, carriesNote, startBot, TEST_TOKEN, testEngine, textOf, type Running } from './harness.js';
+import { buttonIds, carriesNote, startDeployedBot, testEngine, textOf, type Running } from './harness.js';
 
 const QUESTION = 'Is kratom addictive?';
 
@@ -17,9 +16,7 @@ describe('answer buttons', () => {
   let note: string;
 
   beforeAll(async () => {
-    run = await startBot();
-    note = run.engine.safety.safetyNote;
-    await deployCommands({ token: TEST_TOKEN, apiUrl: run.fake.apiBaseUrl });
+    ({ run, note } = await startDeployedBot());
   });
   afterAll(() => run?.close());
 

@@ -4,6 +4,7 @@
  */
 import type { APIEmbed, APIMessage } from 'discord.js';
 import { createEngine, type AnswerEngine } from '../../src/engine/engine.js';
+import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { createBot, type Bot, type BotConfig } from '../../src/discord/client.js';
 import { createLogger } from '../../src/discord/logger.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../discord/fake-discord.js';
@@ -66,6 +67,13 @@ export async function startBot(options: RunOptions = {}): Promise<Running> {
     },
   };
   return running;
+}
+
+/** A bot with its commands deployed, and the note every reply must carry. */
+export async function startDeployedBot(options: RunOptions = {}): Promise<{ run: Running; note: string }> {
+  const run = await startBot(options);
+  await deployCommands({ token: TEST_TOKEN, apiUrl: run.fake.apiBaseUrl });
+  return { run, note: run.engine.safety.safetyNote };
 }
 
 /** All the text a message shows: its content and every embed's title and description. */

@@ -1,19 +1,16 @@
 /** /section with its autocomplete, /sections, /safety and /help through the local Discord. */
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { SAFETY_SUMMARY_TITLE } from '../../src/discord/render.js';
 import { quoteHeading } from '../../src/engine/reply.js';
-import { carriesNote, startBot, TEST_TOKEN, textOf, type Running } from './harness.js';
+import { carriesNote, startDeployedBot, textOf, type Running } from './harness.js';
 
 describe('reading the article', () => {
   let run: Running;
   let note: string;
 
   beforeAll(async () => {
-    run = await startBot();
-    note = run.engine.safety.safetyNote;
-    await deployCommands({ token: TEST_TOKEN, apiUrl: run.fake.apiBaseUrl });
+    ({ run, note } = await startDeployedBot());
   });
   afterAll(() => run?.close());
 

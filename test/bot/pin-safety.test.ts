@@ -1,9 +1,8 @@
 /** /pin-safety: one pinned safety summary per channel, only for moderators, never half done. */
 import { MessageFlags, PermissionFlagsBits, Routes, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { SAFETY_SUMMARY_TITLE } from '../../src/discord/render.js';
-import { carriesNote, startBot, TEST_TOKEN, textOf, type Running } from './harness.js';
+import { carriesNote, startDeployedBot, textOf, type Running } from './harness.js';
 
 const P = PermissionFlagsBits;
 
@@ -12,9 +11,7 @@ describe('/pin-safety', () => {
   let note: string;
 
   beforeAll(async () => {
-    run = await startBot();
-    note = run.engine.safety.safetyNote;
-    await deployCommands({ token: TEST_TOKEN, apiUrl: run.fake.apiBaseUrl });
+    ({ run, note } = await startDeployedBot());
   });
   afterAll(() => run?.close());
 
