@@ -128,10 +128,6 @@ export class PassageIndex {
     return covering;
   }
 
-  covers(passageId: string, concept: Concept): boolean {
-    return this.passagesCovering(concept).has(passageId);
-  }
-
   /** How many passages have the concept's rarest stem: what it says about which passage is meant. */
   rarestTermFrequency(concept: Concept): number {
     return Math.min(...concept.terms.map((term) => this.passagesWith(term).size));
