@@ -20,6 +20,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 COPY --from=build /app/dist ./dist
 COPY corpus ./corpus
+# The trained models and the rules kept as data (training data stays out: it is only for `npm run train`).
+COPY models ./models
+COPY rules ./rules
 # The official image's unprivileged user.
 USER node
 # Exec form: node itself receives SIGTERM from `docker stop`.

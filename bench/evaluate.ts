@@ -8,6 +8,68 @@ export interface SystemOutput {
   kind: 'answer' | 'no_match' | 'crisis' | 'help';
   /** Passage ids, best first (at least the top three where there are that many). */
   ranked: string[];
+  coverage?: 'full' | 'partial' | undefined;
+  topic?: string | undefined;
+}
+
+/** Quality on labelled examples (the corpus's example files): answers, partial answers, not-covered topics. */
+export interface ExampleReport {
+  answerable: number;
+  top1: number;
+  top3: number;
+  refused: number;
+  partial: number;
+  partialSaid: number;
+  /** Fully covered questions answered as if only partly covered. */
+  fullSaidPartial: number;
+  outOfScope: number;
+  caught: number;
+  topicRight: number;
+  failures: { question: string; expected: string; output: SystemOutput }[];
+}
+
+export interface ExampleLike {
+  question: string;
+  passageId: string | null;
+  coverage: 'full' | 'partial';
+  topic: string | null;
+}
+
+export function evaluateExamples(examples: ExampleLike[], system: (question: string) => SystemOutput): ExampleReport {
+  const r: ExampleReport = { answerable: 0, top1: 0, top3: 0, refused: 0, partial: 0, partialSaid: 0, fullSaidPartial: 0, outOfScope: 0, caught: 0, topicRight: 0, failures: [] };
+  for (const example of examples) {
+    const output = system(example.question);
+    if (example.passageId) {
+      r.answerable++;
+      const answered = output.kind === 'answer' || output.kind === 'crisis';
+      if (!answered) r.refused++;
+      if (answered && output.ranked[0] === example.passageId) r.top1++;
+      else r.failures.push({ question: example.question, expected: example.passageId, output });
+      if (answered && output.ranked.slice(0, 3).includes(example.passageId)) r.top3++;
+      if (example.coverage === 'partial') {
+        r.partial++;
+        if (answered && output.coverage === 'partial') r.partialSaid++;
+      } else if (answered && output.coverage === 'partial') r.fullSaidPartial++;
+    } else {
+      r.outOfScope++;
+      if (output.kind === 'no_match') {
+        r.caught++;
+        if (output.topic === example.topic) r.topicRight++;
+      } else r.failures.push({ question: example.question, expected: `not covered (${example.topic})`, output });
+    }
+  }
+  return r;
+}
+
+export function mergeReports(reports: ExampleReport[]): ExampleReport {
+  const total: ExampleReport = { answerable: 0, top1: 0, top3: 0, refused: 0, partial: 0, partialSaid: 0, fullSaidPartial: 0, outOfScope: 0, caught: 0, topicRight: 0, failures: [] };
+  for (const r of reports) {
+    for (const key of Object.keys(total) as (keyof ExampleReport)[]) {
+      if (key === 'failures') total.failures.push(...r.failures);
+      else total[key] += r[key];
+    }
+  }
+  return total;
 }
 
 export interface QualityReport {

@@ -1,37 +1,58 @@
 /**
- * `npm run bench`: quality and speed of the answer engine, side by side with MiniSearch on
- * default options over the same passages, measured in the same run; then the Discord bot under
- * load through the local Discord server beside a bare "pong" bot (skip with `-- --no-discord`).
+ * `npm run bench`: every quality, speed and memory target, measured in one run beside baselines:
+ *
+ * - answers: this engine, MiniSearch with default options, and natural's BayesClassifier trained
+ *   on the same examples, on the training part (4-fold cross-validated), the frozen test part and
+ *   the three older question sets;
+ * - why the engine has its own learner: natural's LogisticRegressionClassifier's training time;
+ * - risk: the learned detector beside the old list of 74 patterns, on the frozen test part, by
+ *   category, with the time it adds per message;
+ * - speed and memory; then the Discord bot under load beside a bare "pong" bot.
+ *
+ * `-- --no-discord` skips the load part; `-- --failures` prints the frozen test part's misses with
+ * their traces; `-- --quick` skips cross-validation and natural's logistic regression.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import LogisticRegressionClassifier from 'natural/lib/natural/classifiers/logistic_regression_classifier.js';
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import MiniSearch from 'minisearch';
 import { loadCorpus } from '../src/corpus/load.js';
-import { AnswerEngine } from '../src/engine/engine.js';
-import { loadSynonyms, loadUncoveredTopics } from '../src/engine/synonyms.js';
-import { evaluate, ratio, type QualityReport } from './evaluate.js';
-import { loadQuestionSet } from './question-set.js';
+import { AnswerEngine, createEngine, loadModels } from '../src/engine/engine.js';
+import { loadChatRules } from '../src/engine/chat-rules.js';
+import { explainTrace } from '../src/engine/trace.js';
+import { answerTrainingItems, classesOf, frozenTestPart, trainingPart, trainSoftmax, DEFAULT_MODEL_SETTINGS, NOT_COVERED } from '../src/learn/models.js';
+import { featurize } from '../src/learn/features.js';
+import { loadRiskExamples } from '../src/learn/risk-data.js';
+import { isFrozenTest } from '../src/learn/split.js';
+import { isCrisis as patternCrisis } from './baselines/pattern-crisis.js';
+import { folds } from './cross-validate.js';
 import { discordLoadReport } from './discord-load.js';
-import { engineSystem, miniSearchDefaultSystem } from './systems.js';
+import { evaluate, evaluateExamples, mergeReports, ratio, type ExampleReport, type QualityReport } from './evaluate.js';
+import { loadQuestionSet } from './question-set.js';
+import { engineSystem, miniSearchDefaultSystem, naturalBayesSystem } from './systems.js';
 
-const ROUNDS = 50;
+const ROUNDS = 20;
 const root = fileURLToPath(new URL('../', import.meta.url));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
 
-const percent = (part: number, whole: number): string => `${(ratio(part, whole) * 100).toFixed(1)}% (${part}/${whole})`;
+const pct = (part: number, whole: number): string => (whole === 0 ? '—' : `${(ratio(part, whole) * 100).toFixed(1)}% (${part}/${whole})`);
 const ms = (value: number): string => `${value < 1 ? value.toFixed(3) : value.toFixed(1)} ms`;
+const row = (cells: string[], widths = [34, 22, 22, 22, 18]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 18)).join(' | ')} |`;
+const check = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Per-question latency over every question, ROUNDS times, after a warm-up round. */
-function latencies(answer: (q: string) => unknown, questions: string[]): { p50: number; p99: number } {
-  questions.forEach(answer);
+function latencies(run: (q: string) => unknown, questions: string[]): { p50: number; p99: number } {
+  questions.forEach(run);
   const times: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     for (const question of questions) {
       const start = process.hrtime.bigint();
-      answer(question);
+      run(question);
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
   }
@@ -59,85 +80,175 @@ function firstAnswer(system: 'engine' | 'baseline'): number {
   return runs.sort((a, b) => a - b)[1]!;
 }
 
-function row(label: string, engine: string, baseline: string, target = ''): string {
-  return `| ${label.padEnd(34)} | ${engine.padEnd(20)} | ${baseline.padEnd(20)} | ${target.padEnd(16)} |`;
-}
+const out: string[] = [];
+const say = (...lines: string[]): void => {
+  out.push(...lines);
+  process.stdout.write(`${lines.join('\n')}\n`);
+};
 
-function check(ok: boolean): string {
-  return ok ? 'met' : 'MISSED';
-}
-
-const devSet = loadQuestionSet();
-const heldOut = loadQuestionSet(new URL('../test/fixtures/holdout.json', import.meta.url));
-const blind = loadQuestionSet(new URL('../test/fixtures/blind.json', import.meta.url));
 const corpus = loadCorpus();
-const synonyms = loadSynonyms();
-const uncovered = loadUncoveredTopics();
-
-const engineBuild = heapAfter(() => timed(() => new AnswerEngine(corpus, synonyms, uncovered)));
+const models = loadModels();
+const chat = loadChatRules();
+const engineBuild = heapAfter(() => timed(() => new AnswerEngine(corpus, models, chat)));
 const engine = engineBuild.value.value;
-const baselineBuild = heapAfter(() =>
-  timed(() => {
-    const search = new MiniSearch({ fields: ['text', 'section', 'subsection'] });
-    search.addAll(corpus.passages);
-    return search;
-  }),
-);
+const training = trainingPart(corpus.examples);
+const frozen = frozenTestPart(corpus.examples);
+const miniSearch = miniSearchDefaultSystem(corpus.passages);
+const bayes = naturalBayesSystem(answerTrainingItems(corpus, training));
 
-/** The quality rows for one question set, this engine beside the baseline, with the targets. */
-function qualityRows(ours: QualityReport, base: QualityReport): string[] {
+say(`kratom-guide bench — ${corpus.passages.length} passages, ${corpus.examples.length} labelled examples (${training.length} training, ${frozen.length} frozen test), Node ${process.version}`, '');
+
+function exampleRows(label: string, reports: [ExampleReport, ExampleReport, ExampleReport]): string[] {
+  const [ours, base, nb] = reports;
+  const line = (name: string, f: (r: ExampleReport) => string, target = ''): string => row([name, f(ours), f(base), f(nb), target]);
   return [
-    row('top-1 accuracy (answerable)', percent(ours.top1, ours.answerable), percent(base.top1, base.answerable), `>= 90% ${check(ratio(ours.top1, ours.answerable) >= 0.9)}`),
-    row('top-3 accuracy (answerable)', percent(ours.top3, ours.answerable), percent(base.top3, base.answerable), `>= 98% ${check(ratio(ours.top3, ours.answerable) >= 0.98)}`),
-    row('out-of-scope caught', percent(ours.outOfScopeCaught, ours.outOfScope), percent(base.outOfScopeCaught, base.outOfScope), `>= 90% ${check(ratio(ours.outOfScopeCaught, ours.outOfScope) >= 0.9)}`),
-    row('answerable refused', percent(ours.answerableRefused, ours.answerable), percent(base.answerableRefused, base.answerable), `<= 3% ${check(ratio(ours.answerableRefused, ours.answerable) <= 0.03)}`),
-    row('crisis caught', percent(ours.crisesCaught, ours.crises), percent(base.crisesCaught, base.crises), `all ${check(ours.crisesCaught === ours.crises)}`),
-    row('false alarms (idioms flagged)', `${ours.falseAlarms} (${ours.idiomsFlagged}/${ours.idioms})`, `${base.falseAlarms} (${base.idiomsFlagged}/${base.idioms})`, `none ${check(ours.falseAlarms === 0)}`),
+    label,
+    row(['measure', 'this engine', 'MiniSearch defaults', 'natural Bayes', 'target']),
+    row(['-'.repeat(34), '-'.repeat(22), '-'.repeat(22), '-'.repeat(22), '-'.repeat(18)]),
+    line('top-1 (answerable)', (r) => pct(r.top1, r.answerable), `>= 92% ${check(ratio(ours.top1, ours.answerable) >= 0.92)}`),
+    line('top-3 (answerable)', (r) => pct(r.top3, r.answerable), `>= 98% ${check(ratio(ours.top3, ours.answerable) >= 0.98)}`),
+    line('answerable refused', (r) => pct(r.refused, r.answerable), `<= 3% ${check(ratio(ours.refused, ours.answerable) <= 0.03)}`),
+    line('out-of-scope caught', (r) => pct(r.caught, r.outOfScope), `>= 92% ${check(ratio(ours.caught, ours.outOfScope) >= 0.92)}`),
+    line('  …naming its topic', (r) => pct(r.topicRight, r.caught)),
+    line('partial said "covered in general"', (r) => pct(r.partialSaid, r.partial)),
+    line('full said "covered in general"', (r) => pct(r.fullSaidPartial, r.answerable - r.partial)),
+    '',
   ];
 }
 
-const header = [row('measure', 'this engine', 'MiniSearch defaults', 'target'), row('-'.repeat(34), '-'.repeat(20), '-'.repeat(20), '-'.repeat(16))];
-const ours = evaluate(devSet, engineSystem(engine));
-const oursHeldOut = evaluate(heldOut, engineSystem(engine));
-const oursBlind = evaluate(blind, engineSystem(engine));
-const baseline = miniSearchDefaultSystem(corpus.passages);
-const ourSpeed = latencies((q) => engine.answer(q), devSet.map((q) => q.q));
-const baseSpeed = latencies((q) => baselineBuild.value.value.search(q), devSet.map((q) => q.q));
+// 1. Answers on the labelled examples.
+if (!quick) {
+  const cv = folds(corpus, 4, DEFAULT_MODEL_SETTINGS).map((fold) => {
+    const foldEngine = new AnswerEngine(corpus, { ...models, ranker: fold.ranker, coverage: fold.coverage }, chat);
+    return [
+      evaluateExamples(fold.held, engineSystem(foldEngine)),
+      evaluateExamples(fold.held, miniSearch),
+      evaluateExamples(fold.held, naturalBayesSystem(answerTrainingItems(corpus, fold.train))),
+    ] as const;
+  });
+  say(...exampleRows('Training part, 4-fold cross-validated (each fold trained on the other three):', [0, 1, 2].map((i) => mergeReports(cv.map((f) => f[i]!))) as [ExampleReport, ExampleReport, ExampleReport]));
+}
+const frozenReports = [evaluateExamples(frozen, engineSystem(engine)), evaluateExamples(frozen, miniSearch), evaluateExamples(frozen, bayes)] as const;
+say(...exampleRows(`Frozen test part (${frozen.length} examples, never trained or tuned on):`, [...frozenReports]));
+
+// 2. The older question sets (they also hold crises and greetings).
+function setRows(label: string, file: URL | undefined): string[] {
+  const set = loadQuestionSet(file);
+  const toSystem = (f: (q: string) => ReturnType<ReturnType<typeof engineSystem>>): ((q: string) => ReturnType<typeof f>) => f;
+  const [ours, base, nb]: QualityReport[] = [evaluate(set, toSystem(engineSystem(engine))), evaluate(set, miniSearch), evaluate(set, bayes)];
+  const line = (name: string, f: (r: QualityReport) => string): string => row([name, f(ours!), f(base!), f(nb!), '']);
+  return [
+    `${label} (${set.length} questions)`,
+    row(['measure', 'this engine', 'MiniSearch defaults', 'natural Bayes', '']),
+    row(['-'.repeat(34), '-'.repeat(22), '-'.repeat(22), '-'.repeat(22), '-'.repeat(18)]),
+    line('top-1 (answerable)', (r) => pct(r.top1, r.answerable)),
+    line('top-3 (answerable)', (r) => pct(r.top3, r.answerable)),
+    line('answerable refused', (r) => pct(r.answerableRefused, r.answerable)),
+    line('out-of-scope caught', (r) => pct(r.outOfScopeCaught, r.outOfScope)),
+    line('crises caught', (r) => pct(r.crisesCaught, r.crises)),
+    line('false alarms (idioms)', (r) => `${r.falseAlarms} (${r.idiomsFlagged}/${r.idioms})`),
+    '',
+  ];
+}
+say(
+  ...setRows('First question set, test/fixtures/questions.json (the old engine was tuned on it)', undefined),
+  ...setRows('Second set, test/fixtures/holdout.json', new URL('../test/fixtures/holdout.json', import.meta.url)),
+  ...setRows('Third set, test/fixtures/blind.json', new URL('../test/fixtures/blind.json', import.meta.url)),
+);
+
+// 3. Why the engine has its own learner.
+if (!quick) {
+  const sizes = [100, 200];
+  const lines = ['natural LogisticRegressionClassifier beside the engine’s learner, trained on the first N training examples, scored top-1 on the frozen test part:'];
+  for (const n of sizes) {
+    const subset = training.slice(0, n);
+    const items = subset.map((e) => ({ text: e.question, label: e.passageId ?? NOT_COVERED }));
+    const lr = new LogisticRegressionClassifier(PorterStemmer);
+    for (const item of items) lr.addDocument(item.text, item.label);
+    const lrTime = timed(() => lr.train());
+    const ownTime = timed(() => trainSoftmax(items, classesOf(items)));
+    const accuracy = (predict: (q: string) => string): string => pct(frozen.filter((e) => predict(e.question) === (e.passageId ?? NOT_COVERED)).length, frozen.length);
+    const own = ownTime.value;
+    const ownPredict = (q: string): string => {
+      const p = own.predict(featurize(q));
+      return own.classes[p.indexOf(Math.max(...p))]!;
+    };
+    lines.push(`  N=${n}: natural LR trains in ${ms(lrTime.ms)}, accuracy ${accuracy((q) => lr.classify(q))}; the engine's learner trains in ${ms(ownTime.ms)}, accuracy ${accuracy(ownPredict)}`);
+  }
+  lines.push(`  (natural LR's training time grows about 4–6× per doubling; all ${training.length} examples would take hours. Bayes trains fast but ranks worse, above.)`, '');
+  say(...lines);
+}
+
+// 4. Risk.
+const riskFrozen = loadRiskExamples().filter((r) => isFrozenTest(r.text));
+const ordinary = frozen.map((e) => e.question);
+const levelOf = (text: string): string => engine.answer(text).risk ?? 'none';
+const categories = [...new Set(riskFrozen.map((r) => `${r.level}:${r.category}`))].sort();
+const riskLines = [
+  `Risk on the frozen test part (${riskFrozen.length} labelled messages, plus ${ordinary.length} ordinary questions):`,
+  row(['measure', 'learned detector', '74 patterns (before)', '', 'target']),
+  row(['-'.repeat(34), '-'.repeat(22), '-'.repeat(22), '', '-'.repeat(18)]),
+];
+const crisisAll = riskFrozen.filter((r) => r.level === 'crisis');
+const hardNegatives = riskFrozen.filter((r) => r.level !== 'crisis');
+const recall = crisisAll.filter((r) => levelOf(r.text) === 'crisis').length;
+const hardFalse = hardNegatives.filter((r) => levelOf(r.text) === 'crisis').length;
+const ordinaryFalse = ordinary.filter((q) => levelOf(q) === 'crisis').length;
+riskLines.push(
+  row(['crisis recall', pct(recall, crisisAll.length), pct(crisisAll.filter((r) => patternCrisis(r.text)).length, crisisAll.length), '', `>= 98% ${check(ratio(recall, crisisAll.length) >= 0.98)}`]),
+  row(['false alarms, hard negatives', pct(hardFalse, hardNegatives.length), pct(hardNegatives.filter((r) => patternCrisis(r.text)).length, hardNegatives.length), '', `<= 3% ${check(ratio(hardFalse, hardNegatives.length) <= 0.03)}`]),
+  row(['false alarms, ordinary questions', pct(ordinaryFalse, ordinary.length), pct(ordinary.filter((q) => patternCrisis(q)).length, ordinary.length), '', `<= 0.5% ${check(ratio(ordinaryFalse, ordinary.length) <= 0.005)}`]),
+  row(['concern recognised (concern level)', pct(riskFrozen.filter((r) => r.level === 'concern' && levelOf(r.text) === 'concern').length, riskFrozen.filter((r) => r.level === 'concern').length), 'no such level', '', '']),
+  '',
+  'By category (flagged as crisis: learned / patterns):',
+);
+for (const key of categories) {
+  const [level, category] = key.split(':');
+  const group = riskFrozen.filter((r) => r.level === level && r.category === category);
+  riskLines.push(`  ${key.padEnd(34)} ${pct(group.filter((r) => levelOf(r.text) === 'crisis').length, group.length).padEnd(16)} ${pct(group.filter((r) => patternCrisis(r.text)).length, group.length)}`);
+}
+const crisisReplies = crisisAll.map((r) => engine.answer(r.text)).filter((reply) => reply.kind === 'crisis');
+const unsafeQuotes = crisisReplies.filter((reply) => reply.passages.some((p) => !corpus.presentation.crisisPassages.includes(p.id))).length;
+riskLines.push('', `Crisis replies quoting a dosing or consumption passage: ${unsafeQuotes} of ${crisisReplies.length} (target 0 ${check(unsafeQuotes === 0)})`);
+const riskTexts = riskFrozen.map((r) => r.text);
+const withRisk = latencies((q) => engine.answer(q), riskTexts);
+const detectorOnly = latencies((q) => engine.assessRisk(q), riskTexts);
+riskLines.push(`Time the risk check adds per message: p50 ${ms(detectorOnly.p50)}, p99 ${ms(detectorOnly.p99)} (target p99 <= 0.5 ms ${check(detectorOnly.p99 <= 0.5)}); whole answer p99 ${ms(withRisk.p99)}`, '');
+say(...riskLines);
+
+// 5. Speed and memory.
+const questions = frozen.map((e) => e.question);
+const baseIndex = timed(() => {
+  const search = new MiniSearch({ fields: ['text', 'section', 'subsection'] });
+  search.addAll(corpus.passages);
+  return search;
+});
+const ourSpeed = latencies((q) => engine.answer(q), questions);
+const baseSpeed = latencies((q) => baseIndex.value.search(q), questions);
 const ourStart = firstAnswer('engine');
 const baseStart = firstAnswer('baseline');
+globalThis.gc?.();
+const heap = process.memoryUsage().heapUsed;
+say(
+  'Speed and memory (over the frozen test part):',
+  row(['measure', 'this engine', 'MiniSearch defaults', '', 'target']),
+  row(['-'.repeat(34), '-'.repeat(22), '-'.repeat(22), '', '-'.repeat(18)]),
+  row(['latency per question p50', ms(ourSpeed.p50), ms(baseSpeed.p50), '', '']),
+  row(['latency per question p99', ms(ourSpeed.p99), ms(baseSpeed.p99), '', `<= 1 ms ${check(ourSpeed.p99 <= 1)}`]),
+  row(['engine build (models loaded)', ms(engineBuild.value.ms), ms(baseIndex.ms), '', '']),
+  row(['heap of the engine', `${(engineBuild.bytes / 1024 / 1024).toFixed(1)} MiB`, '', '', '']),
+  row(['heap of this whole bench process', `${(heap / 1024 / 1024).toFixed(1)} MiB`, '', '', `engine <= 60 MiB ${check(engineBuild.bytes <= 60 * 1024 * 1024)}`]),
+  row(['process start → first answer', ms(ourStart), ms(baseStart), '', `<= 1 s ${check(ourStart <= 1000)}`]),
+  '',
+  `Latency: ${ROUNDS} rounds over every question after one warm-up round. First answer: median of 3 fresh processes (tsx, corpus, models, one answer).`,
+  '',
+);
 
-const lines = [
-  `kratom-guide bench — ${corpus.passages.length} passages, Node ${process.version}`,
-  '',
-  `Question set (test/fixtures/questions.json, ${devSet.length} questions; the engine was tuned on it):`,
-  ...header,
-  ...qualityRows(ours, evaluate(devSet, baseline)),
-  '',
-  `Second set (test/fixtures/holdout.json, ${heldOut.length} questions, written separately; used once for diagnosis):`,
-  ...header,
-  ...qualityRows(oursHeldOut, evaluate(heldOut, baseline)),
-  '',
-  `Third set (test/fixtures/blind.json, ${blind.length} questions: formal, long stories, non-native English, keyword queries; written blind, used once for diagnosis):`,
-  ...header,
-  ...qualityRows(oursBlind, evaluate(blind, baseline)),
-  '',
-  'Speed (over the first set):',
-  ...header,
-  row('latency per question p50', ms(ourSpeed.p50), ms(baseSpeed.p50)),
-  row('latency per question p99', ms(ourSpeed.p99), ms(baseSpeed.p99), `< 1 ms ${check(ourSpeed.p99 < 1)}`),
-  row('index build', ms(engineBuild.value.ms), ms(baselineBuild.value.ms)),
-  row('heap used by the index', `${(engineBuild.bytes / 1024 / 1024).toFixed(1)} MiB`, `${(baselineBuild.bytes / 1024 / 1024).toFixed(1)} MiB`),
-  row('process start → first answer', ms(ourStart), ms(baseStart), `< 1 s ${check(ourStart < 1000)}`),
-  '',
-  `Latency: ${ROUNDS} rounds over every question after one warm-up round. First answer: median of 3 fresh processes (tsx, corpus load, index build, one answer).`,
-  'The baseline "answers" whenever MiniSearch returns anything and has no crisis or help detection.',
-  'Index build and heap include natural\'s part-of-speech lexicon (about 13 MiB), which weighs words the article lacks.',
-];
-process.stdout.write(`${lines.join('\n')}\n\n`);
-if (!process.argv.includes('--no-discord')) process.stdout.write(`${await discordLoadReport()}\n`);
-
-if (process.argv.includes('--failures')) {
-  for (const { question, output } of [...ours.failures, ...oursHeldOut.failures, ...oursBlind.failures]) {
-    process.stdout.write(`  ${question.kind} → ${output.kind}: ${question.q}  [${output.ranked[0] ?? '-'}]\n`);
+if (args.includes('--failures')) {
+  say('Frozen test part, this engine’s misses, with how each was decided:');
+  for (const failure of frozenReports[0].failures) {
+    const reply = createEngine().answer(failure.question);
+    say(`• "${failure.question}"  expected ${failure.expected}, got ${failure.output.kind} ${failure.output.ranked[0] ?? ''}`, ...(reply.trace ? explainTrace(reply.trace).split('\n').map((l) => `    ${l}`) : []));
   }
 }
+if (!args.includes('--no-discord')) process.stdout.write(`${await discordLoadReport()}\n`);

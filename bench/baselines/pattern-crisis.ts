@@ -1,9 +1,15 @@
 /**
+ * BASELINE for `npm run bench`: the 74 hand-written crisis patterns the engine used before the
+ * learned risk detector, kept only to be measured beside it in the same run.
+ *
  * Recognises messages that need urgent guidance: suicide, self-harm, overdose and medical
  * emergencies. Death and killing words used as idioms ("that meme killed me", "my commute is
  * killing me", "dying to try it") are not crises: the patterns name the self or the body.
  */
-import { normalize } from './analyzer.js';
+/** The analyzer's old normalisation, kept with the baseline it served. */
+function normalize(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’‘`´]/g, '');
+}
 
 const CRISIS_PATTERNS: RegExp[] = [
   // suicide and wanting to die

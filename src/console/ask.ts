@@ -7,9 +7,11 @@ import { createInterface } from 'node:readline';
 import { exitQuietlyWhenOutputCloses } from '../cli/closed-output.js';
 import { createEngineOrExit } from '../cli/engine-or-exit.js';
 import { renderText } from '../engine/render-text.js';
+import { explainTrace } from '../engine/trace.js';
 import { toJsonRecord } from './json-record.js';
 
 const USAGE = `usage: npm run ask -- "your question"
+       npm run ask -- --explain "your question"   (the reply, then how it was decided)
        npm run ask -- --json < questions.txt   (one question per line in, one JSON object per line out)`;
 
 async function main(): Promise<void> {
@@ -19,7 +21,8 @@ async function main(): Promise<void> {
     return;
   }
   const json = args.includes('--json');
-  const question = args.filter((arg) => arg !== '--json').join(' ');
+  const explain = args.includes('--explain');
+  const question = args.filter((arg) => arg !== '--json' && arg !== '--explain').join(' ');
 
   exitQuietlyWhenOutputCloses();
   const engine = createEngineOrExit();
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
   if (question !== '') {
     const reply = engine.answer(question);
     process.stdout.write(json ? `${JSON.stringify(toJsonRecord(question, reply))}\n` : `${renderText(reply)}\n`);
+    if (explain && reply.trace) process.stdout.write(`\n— how this was decided —\n${explainTrace(reply.trace)}\n`);
     return;
   }
   if (process.stdin.isTTY && !json) {

@@ -8,6 +8,12 @@ export interface JsonRecord {
   passages: { id: string; section: string; subsection: string | null; text: string; score: number }[];
   safetyNote: string;
   reply: string;
+  /** On answers: "full", or "partial" when the article covers the question only in general. */
+  coverage?: 'full' | 'partial';
+  /** On not-covered replies: the topic recognised (a key of corpus/topics.json), when one was. */
+  topic?: string;
+  /** How much danger the message shows. */
+  risk: 'crisis' | 'concern' | 'none';
 }
 
 export function toJsonRecord(question: string, reply: Reply): JsonRecord {
@@ -20,5 +26,8 @@ export function toJsonRecord(question: string, reply: Reply): JsonRecord {
     passages: reply.passages.map(({ id, section, subsection, text, score }) => ({ id, section, subsection, text, score })),
     safetyNote: reply.safetyNote,
     reply: renderText(reply),
+    ...(reply.kind === 'answer' ? { coverage: reply.coverage ?? 'full' } : {}),
+    ...(reply.topic ? { topic: reply.topic } : {}),
+    risk: reply.risk ?? 'none',
   };
 }

@@ -2,13 +2,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { examplesFileFor, loadExamples, type LabelledExample } from './examples.js';
 import { CorpusError, parseDocument, type ParsedDocument, type Passage } from './markdown.js';
 import { slugify } from './slug.js';
+import { loadPresentation, type Presentation } from './presentation.js';
+import { loadTopics, type Topics } from './topics.js';
 
 export interface Corpus {
   documents: ParsedDocument[];
   /** Every passage of every document, in document (file name) and reading order. */
   passages: Passage[];
+  /** Labelled example questions of every document that has an examples file. */
+  examples: LabelledExample[];
+  /** Not-covered topics: key → the phrase a reply names it by. */
+  topics: Topics;
+  /** What the bot says around this corpus. */
+  presentation: Presentation;
 }
 
 /** The corpus folder shipped with the project. */
@@ -34,7 +43,15 @@ export function loadCorpus(directory: string = DEFAULT_CORPUS_DIR): Corpus {
     seenIds.set(documentId, shown);
     documents.push(parseDocument(shown, documentId, decodeUtf8(shown, readFileSync(path))));
   }
-  return { documents, passages: documents.flatMap((document) => document.passages) };
+  const passages = documents.flatMap((document) => document.passages);
+  const topics = loadTopics(directory);
+  const passageIds = new Set(passages.map((passage) => passage.id));
+  const topicKeys = new Set(topics.keys());
+  const examples = names.flatMap((name) => {
+    const path = examplesFileFor(join(directory, name));
+    return loadExamples(path, displayPath(path), passageIds, topicKeys);
+  });
+  return { documents, passages, examples, topics, presentation: loadPresentation(directory) };
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

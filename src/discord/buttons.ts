@@ -58,6 +58,8 @@ export class ButtonCodec {
 
   /** The buttons under an answer: "more" when there is more of its section, "other" when there are other passages. */
   buttonsFor(reply: Reply, otherIds: string[] = reply.alternativeIds ?? []): ActionRow[] {
+    // A crisis reply is urgent guidance, not a place to browse: no buttons under it.
+    if (reply.kind === 'crisis') return [];
     const buttons: APIButtonComponentWithCustomId[] = [];
     if (reply.context && this.engine.more(reply.context).passages.length > 0) {
       buttons.push(button(this.encode({ action: 'more', ids: reply.context.shownIds }), 'More from this section'));

@@ -1,67 +1,80 @@
 /**
- * The answer engine: question in, reply out. Pure once built (no I/O, no clock, no randomness);
- * building it reads the corpus and the synonym table through {@link createEngine}.
+ * The answer engine: message in, reply and its trace out. Pure once built (no I/O, no clock, no
+ * randomness); {@link createEngine} reads the corpus, the rules and the trained models.
+ *
+ * One pipeline of small stages, each with its tuning passed in:
+ * 1. what the message is: help, thanks, "tell me more", or a question ({@link ChatRules});
+ * 2. how much danger it shows ({@link RiskDetector}): crisis, concern or none;
+ * 3. what it asks: a story's question, or a short follow-up combined with the previous question;
+ * 4. candidates and scores ({@link Ranker}): the learned model and the lexical index together;
+ * 5. the decision ({@link decide}): answer (fully or partly covered) or not covered, with its topic;
+ * 6. the reply ({@link makeReply}), which always carries the safety note.
  *
  * ```ts
  * const engine = createEngine();
  * const reply = engine.answer('Is kratom addictive?');
- * reply.kind;       // 'answer'
- * reply.passages[0];  // { section: 'Potential Considerations', subsection: 'Dependency and Withdrawal', text: 'Long-term or excessive use…' }
+ * reply.kind;                 // 'answer'
+ * reply.passages[0].section;  // 'Potential Considerations'
+ * reply.trace.decidedBy;      // 'model'
  * const more = engine.answer('tell me more', reply.context);
  * ```
  */
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import type { Passage } from '../corpus/markdown.js';
-import { Analyzer, isStopword, normalize, words, type Concept } from './analyzer.js';
-import { isCrisis } from './crisis.js';
+import { NO_PRESENTATION } from '../corpus/presentation.js';
+import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from '../learn/features.js';
+import { DEFAULT_MODELS_DIR, modelFrom, readSavedModel } from '../learn/models.js';
+import type { SoftmaxModel } from '../learn/softmax.js';
+import { ChatRules, loadChatRules, type ChatIntent } from './chat-rules.js';
+import { decide, DEFAULT_DECISION_OPTIONS, type Decision, type DecisionOptions } from './decide.js';
+import { DEFAULT_LEXICAL_OPTIONS, LexicalIndex, searchTerms, type LexicalOptions } from './lexical.js';
+import { DEFAULT_RANKER_OPTIONS, Ranker, type Ranking, type RankerOptions } from './ranker.js';
 import { makeReply, quoteHeading, type ConversationContext, type Quote, type Reply, type ReplyFields } from './reply.js';
-import { safetyTexts, SAFETY_SUMMARY_SENTENCES, type SafetyOptions, type SafetyTexts } from './safety.js';
-import { PassageIndex, type Hit } from './search.js';
+import { DEFAULT_RISK_OPTIONS, loadCrisisPhrases, loadRiskCues, RiskDetector, type RiskAssessment, type RiskOptions } from './risk.js';
+import { CRISIS_REMINDER, safetyTexts, SUPPORT_LINE, type SafetyOptions, type SafetyTexts } from './safety.js';
 import { buildSections, rankSections, type SectionEntry } from './sections.js';
 import { joinExcerpt, splitSentences } from './sentences.js';
-import { preloadLexicon } from './word-class.js';
-import { loadSynonyms, loadUncoveredTopics, type SynonymTable, type UncoveredTopics } from './synonyms.js';
-
-/** Tuning, measured with `npm run bench` on the labelled question set. */
-export const TUNING = {
-  /** The best passage must cover at least this share of the question's IDF weight. */
-  minCoverage: 0.35,
-  /** A second or third passage is shown only when its relevance is at least this share of the first's. */
-  companionRatio: 0.85,
-  maxQuotes: 3,
-  /**
-   * An opening paragraph touches every topic its sections treat ("stress, anxiety, and
-   * depression"); on a tie the section that treats the topic should come first.
-   */
-  openingPenalty: 0.1,
-  /** How much BM25 (0..1 of the best) adds to coverage when ranking passages. */
-  bm25Share: 0.3,
-  /** Passages with more sentences than this are cut to their best sentences. */
-  maxSentences: 3,
-  /** A concept found in at least this share of passages says nothing about which one to quote. */
-  generalShare: 0.75,
-  /** In a message that tells a story and then asks, the story's words count this much. */
-  storyWeight: 0.25,
-  /** In a follow-up, the earlier question's words count this much against the new ones. */
-  previousTopicWeight: 0.5,
-  /** A follow-up with at most this many concepts may lean on the previous question. */
-  shortFollowUp: 4,
-};
+import type { Trace } from './trace.js';
 
 /** Hard limit on what the engine reads of a message; Discord's own limit is 4,000 characters. */
 export const MAX_QUESTION_LENGTH = 2000;
 
+/** The trained models; any may be absent (the engine then answers lexically, and flags only by phrase). */
+export interface Models {
+  ranker: SoftmaxModel | null;
+  coverage: SoftmaxModel | null;
+  risk: SoftmaxModel | null;
+  /** Risk cues learned with the risk model. */
+  riskCues: string[];
+  features: FeatureOptions;
+}
+
+export interface Tuning {
+  ranker: RankerOptions;
+  decision: DecisionOptions;
+  risk: RiskOptions;
+  lexical: LexicalOptions;
+}
+
+export const DEFAULT_TUNING: Tuning = {
+  ranker: DEFAULT_RANKER_OPTIONS,
+  decision: DEFAULT_DECISION_OPTIONS,
+  risk: DEFAULT_RISK_OPTIONS,
+  lexical: DEFAULT_LEXICAL_OPTIONS,
+};
+
 export interface EngineOptions extends SafetyOptions {
   corpus?: Corpus;
   corpusDir?: string;
-  synonyms?: SynonymTable;
-  uncoveredTopics?: UncoveredTopics;
+  models?: Models;
+  modelsDir?: string;
+  chatRules?: ChatRules;
+  tuning?: Partial<Tuning>;
 }
 
-/** Passages for a question: those that cover enough of it, best first, and all that share a word. */
-interface Ranking {
-  covering: Hit[];
-  all: Hit[];
+/** Per call: a server's own crisis text replaces the default. */
+export interface AnswerOptions {
+  crisisText?: string | undefined;
 }
 
 export interface SectionChoice {
@@ -69,122 +82,131 @@ export interface SectionChoice {
   value: string;
 }
 
-const HELP_WORDS =
-  /^(hi+|hello+|hey+|heya|hiya|yo|sup|howdy|greetings|hola|gm|good (morning|afternoon|evening|day|night)|help|help me|helpme|commands|menu|start|info|about|thanks|thank you|thx|ty|cheers|what can you do|what do you do|who are you|what are you|what is this|how do i use (this|you|the bot)|how does this (bot )?work|what can i ask( you| u)?|what (kind|kinds|sort|type) of (questions|things|stuff) can i ask( you| u)?|what do you know( about)?|what should i ask|test|testing|ping)( (there|bot|kratom ?guide|everyone|all|folks|guys|yall|friend|pal))*$/;
-
-/** Thanks or goodbye, with nothing asked after it ("thanks!! that was useful", "appreciate it, cya"). */
-const THANKS_OR_BYE = /^((ok|okay|alright|great|cool|perfect|awesome|nice|k) )?(thanks|thank you|thank u|thx|tysm|ty|cheers|appreciate (it|that|you|u)|much appreciated|bye|goodbye|cya|see (ya|you)|later|gn|good night|ok thanks|okay thanks|great thanks|cool thanks)\b/;
-
-/**
- * "what is kratom?", however it is dressed, and then only chat ("keep seeing it at the gas
- * station"): the article's overview answers it. "what is kratom withdrawal like" is not this.
- */
-const WHAT_IS_KRATOM = /^(so |ok |okay |hey |yo |but )?(what|wat|wut|whats|wats)( even| exactly| actually| the heck| tf)?( is| s)? (kratom|kratum|kratem|k)\b/;
-
-/** Asking what the bot is for, anywhere in a message ("Could you explain what kinds of questions you answer?"). */
-const ASKS_ABOUT_THE_BOT = /\b(what|which) (kinds?|sorts?|types?) of (questions|things|stuff)\b|\bwhat (can|do) you (do|answer|know)\b|\bhow (do|can) i use (you|this bot|the bot)\b|\bwhat are you able to\b/;
-
-const MORE_WORDS =
-  /^(tell me more|more|more please|go on|continue|keep going|what else|anything else|say more|elaborate|expand( on that)?|more info|more details|and|ok and|and then|next|next one|more on that|tell me more about (that|it|this))$/;
-
-const CONTINUATION_START = /^(and|what about|how about|also|but|what if|with|plus|or|same (for|with)|then|so)\b/;
-
 export class AnswerEngine {
   readonly safety: SafetyTexts;
   readonly sections: SectionEntry[];
-  private readonly index: PassageIndex;
+  /** "one article" or "these documents": how replies name where their quotes come from. */
+  readonly sourceName: string;
   private readonly passages: Passage[];
+  private readonly byId = new Map<string, Passage>();
   private readonly ordinal = new Map<string, number>();
+  private readonly ranker: Ranker;
+  private readonly risk: RiskDetector;
   private readonly safetySummaryQuotes: Quote[];
+  private readonly tuning: Tuning;
 
-  constructor(corpus: Corpus, synonyms: SynonymTable, uncoveredTopics: UncoveredTopics, options: SafetyOptions = {}) {
-    this.safety = safetyTexts(options);
-    preloadLexicon();
+  constructor(
+    private readonly corpus: Corpus,
+    models: Models,
+    private readonly chat: ChatRules,
+    options: SafetyOptions & { tuning?: Partial<Tuning> } = {},
+  ) {
+    this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
+    this.sourceName = corpus.documents.length === 1 ? 'one article' : 'these documents';
+    this.safety = safetyTexts(options, this.sourceName);
     this.passages = corpus.passages;
-    this.passages.forEach((passage, i) => this.ordinal.set(passage.id, i));
-    this.index = new PassageIndex(this.passages, new Analyzer(synonyms, uncoveredTopics));
+    this.passages.forEach((passage, i) => {
+      this.byId.set(passage.id, passage);
+      this.ordinal.set(passage.id, i);
+    });
+    const lexical = new LexicalIndex(this.passages, this.tuning.lexical);
+    this.ranker = new Ranker(this.passages, lexical, models.ranker, models.coverage, models.features, this.tuning.ranker);
+    this.risk = new RiskDetector(models.risk, loadCrisisPhrases(), loadRiskCues(), models.features, this.tuning.risk, models.riskCues);
     this.sections = buildSections(this.passages);
     this.safetySummaryQuotes = this.resolveSafetySummary();
   }
 
-  /** Answers a question; with the previous exchange's context, follow-ups continue it. */
-  answer(rawQuestion: string, context?: ConversationContext): Reply {
+  /** Answers a message; with the previous exchange's context, follow-ups continue it. */
+  answer(rawQuestion: string, context?: ConversationContext, options: AnswerOptions = {}): Reply {
     const question = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
-    const plain = normalize(question).replace(/<@[!&]?\d+>/g, ' ').replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
-    const crisis = isCrisis(question);
+    const intent = this.chat.intent(question);
+    const risk = intent === 'help' || intent === 'thanks' ? this.risk.assessChat(question) : this.risk.assess(question);
+    const crisisText = options.crisisText?.trim() || this.safety.crisisText;
+    const trace = (decidedBy: string, ranking?: Ranking, rankedQuestion = ''): Trace => ({
+      intent,
+      risk,
+      decidedBy,
+      candidates: ranking?.candidates.slice(0, 5) ?? [],
+      notCovered: ranking?.notCovered ?? 0,
+      topic: ranking?.topic ?? null,
+      partial: ranking?.partial ?? 0,
+      chat: ranking?.chat ?? null,
+      rankedQuestion,
+    });
 
-    if (!crisis && (plain === '' || HELP_WORDS.test(plain) || ASKS_ABOUT_THE_BOT.test(plain))) return this.help(question);
-    if (!crisis && context && MORE_WORDS.test(plain)) return this.more(context, question);
+    if (risk.level !== 'crisis') {
+      if (intent === 'help' || intent === 'thanks') return this.withRisk(this.help(question), risk, trace(`chat phrase (${intent})`), context);
+      if (intent === 'more') return this.withRisk(context ? this.more(context, question) : this.help(question), risk, trace('chat phrase (more)'), context);
+    }
 
-    if (!crisis && asksWhatKratomIs(question)) return this.overview(question);
-
-    // In a story that ends in a question, the question says what is asked; the story's words
-    // count for less, so a long preamble cannot drown the question (or block it with a side topic).
-    const { asked, told } = splitAskedFromTold(question);
-    const askedConcepts = this.index.analyzer.concepts(asked);
-    const toldConcepts = this.index.analyzer.concepts(told).filter((c) => !askedConcepts.some((a) => sameConcept(a, c)));
-    let concepts = [...askedConcepts, ...toldConcepts];
-    let weights = [...askedConcepts.map(() => 1), ...toldConcepts.map(() => TUNING.storyWeight)];
-    let topic = question;
-    let ranking = this.rankCovered(concepts, weights);
-
-    if (context && concepts.length <= TUNING.shortFollowUp && (CONTINUATION_START.test(plain) || ranking.covering.length === 0)) {
-      // A short follow-up leans on the previous question: "and with antidepressants?".
-      const previous = this.index.analyzer.concepts(context.question).filter((old) => !concepts.some((now) => sameConcept(now, old)));
-      const combined = [...concepts, ...previous];
-      const combinedWeights = [...weights, ...previous.map(() => TUNING.previousTopicWeight)];
-      const combinedRanking = this.rankCovered(combined, combinedWeights);
-      if (combinedRanking.covering.length > 0) {
-        concepts = combined;
-        weights = combinedWeights;
+    // What it asks: in a story that ends in a question, the question; a short follow-up leans on the one before.
+    const asked = askedPart(question);
+    let rankedQuestion = asked;
+    let ranking = this.ranker.rank(asked);
+    let decision = decide(ranking, this.ranker, this.tuning.decision);
+    let followUp = false;
+    if (context && !context.notCovered && this.isFollowUp(asked, decision)) {
+      const combined = `${context.question} ${asked}`.slice(-MAX_QUESTION_LENGTH);
+      const combinedRanking = this.ranker.rank(combined);
+      const combinedDecision = decide(combinedRanking, this.ranker, this.tuning.decision);
+      if (combinedDecision.kind === 'answer') {
+        rankedQuestion = combined;
         ranking = combinedRanking;
-        // Bounded: a long chain of follow-ups must not grow the carried question without end.
-        topic = `${context.question} ${question}`.slice(-MAX_QUESTION_LENGTH);
+        decision = combinedDecision;
+        followUp = true;
       }
     }
+    const topicQuestion = followUp && context ? rankedQuestion : question;
 
-    if (!crisis && (concepts.length === 0 || (ranking.covering.length === 0 && THANKS_OR_BYE.test(plain)))) return this.help(question);
-
-    const general = concepts.some((concept) => this.isGeneral(concept)) && concepts.every((concept) => this.isGeneral(concept) || this.isFiller(concept));
-    const hits = general ? this.overviewHits() : ranking.covering;
-
-    const crisisLead = crisis ? [this.safety.crisisText] : [];
-    if (hits.length === 0) {
-      if (crisis) return this.reply({ kind: 'crisis', question, lead: crisisLead });
-      return this.noMatch(question, ranking);
+    if (risk.level === 'crisis') {
+      // Urgent guidance first; at most a passage that helps right now, never "not covered".
+      const helpful = decision.kind === 'answer' ? decision.ids.filter((id) => this.corpus.presentation.crisisPassages.includes(id)).slice(0, 1) : [];
+      return this.reply({
+        kind: 'crisis',
+        question,
+        lead: [crisisText],
+        passages: helpful.map((id) => this.quote(id, asked, 0)),
+        context: { question: topicQuestion, shownIds: helpful, crisis: true },
+        risk: risk.level,
+        trace: trace(`risk ${risk.decidedBy}`, ranking, rankedQuestion),
+      });
     }
 
-    const chosen = this.chooseCompanions(hits);
-    const quotes = chosen.map((hit) => this.quote(hit.passage, concepts, hit.score));
-    const shownIds = quotes.map((quote) => quote.id);
-    return this.reply({
-      kind: crisis ? 'crisis' : 'answer',
-      question,
-      lead: crisisLead,
-      passages: quotes,
-      after: [],
-      context: { question: topic, shownIds },
-      alternativeIds: this.alternatives(ranking, chosen),
-    });
-  }
-
-  /** The opening passage of the first document, for "what is kratom?". */
-  private overview(question: string): Reply {
-    const hits = this.overviewHits();
+    if (decision.kind === 'chat') return this.withRisk(this.help(question), risk, trace(decision.decidedBy, ranking, rankedQuestion), context);
+    const lead = this.leadFor(risk, context);
+    if (decision.kind === 'no_match') {
+      return this.noMatch(question, decision, ranking, lead, risk, trace(decision.decidedBy, ranking, rankedQuestion), context);
+    }
+    const quotes = decision.ids.map((id) => this.quote(id, rankedQuestion, ranking.candidates.find((c) => c.id === id)?.score ?? 0));
+    const partialLead = decision.coverage === 'partial' ? [`The ${this.documentWord()} does not go into that; the closest it says is:`] : [];
     return this.reply({
       kind: 'answer',
       question,
-      passages: hits.map((hit) => this.quote(hit.passage, [], 0)),
-      context: { question, shownIds: hits.map((hit) => hit.passage.id) },
+      lead: [...lead, ...partialLead],
+      passages: quotes,
+      context: { question: topicQuestion, shownIds: decision.ids, ...(context?.crisis ? { crisis: true } : {}) },
+      alternativeIds: decision.alternatives,
+      coverage: decision.coverage,
+      risk: risk.level,
+      trace: trace(followUp ? `${decision.decidedBy}, combined with the previous question` : decision.decidedBy, ranking, rankedQuestion),
     });
   }
 
   /** "Tell me more": the rest of the section last shown, then the passages after it. */
   more(context: ConversationContext, question = 'tell me more'): Reply {
+    const lead = context.crisis ? [CRISIS_REMINDER] : [];
+    if (context.notCovered) {
+      return this.reply({
+        kind: 'answer',
+        question,
+        lead: [...lead, `The ${this.documentWord()} has nothing more on that topic. Ask another question, or use /sections to browse it.`],
+        context,
+      });
+    }
     const shown = new Set(context.shownIds);
     const last = context.shownIds[context.shownIds.length - 1];
+    const lastPassage = last === undefined ? undefined : this.byId.get(last);
     const start = last === undefined ? 0 : (this.ordinal.get(last) ?? -1) + 1;
-    const lastPassage = last === undefined ? undefined : this.index.get(last);
     const sameSection = this.passages.filter(
       (passage) => !shown.has(passage.id) && lastPassage !== undefined && passage.section === lastPassage.section && passage.documentId === lastPassage.documentId,
     );
@@ -194,40 +216,44 @@ export class AnswerEngine {
       return this.reply({
         kind: 'answer',
         question,
-        lead: ['That was the last of the article on this. Ask another question, or use /sections to browse it.'],
+        lead: [...lead, `That was the last of the ${this.documentWord()} on this. Ask another question, or use /sections to browse it.`],
         context,
       });
     }
+    // Say what it continues, or that it moves on.
+    const first = next[0]!;
+    const continues = lastPassage && first.section === lastPassage.section && first.documentId === lastPassage.documentId;
+    const where = continues ? `More from ${lastPassage.section}:` : `Nothing more in ${lastPassage?.section ?? 'that section'}; the ${this.documentWord()} goes on with ${first.section}:`;
     return this.reply({
       kind: 'answer',
       question,
-      passages: next.map((passage) => this.quote(passage, [], 0)),
-      context: { question: context.question, shownIds: [...context.shownIds, ...next.map((p) => p.id)] },
+      lead: [...lead, where],
+      passages: next.map((passage) => this.quote(passage.id, '', 0)),
+      context: { ...context, shownIds: [...context.shownIds, ...next.map((p) => p.id)] },
     });
   }
 
   /** Shows given passages whole, e.g. for an "other passages" button. Unknown ids are skipped. */
   showPassages(ids: string[], question = ''): Reply {
-    const passages = ids.map((id) => this.index.get(id)).filter((p): p is Passage => p !== undefined);
-    if (passages.length === 0) return this.notice('Those passages are no longer in the article. Ask your question again.');
+    const known = ids.filter((id) => this.byId.has(id));
+    if (known.length === 0) return this.notice(`Those passages are no longer in the ${this.documentWord()}. Ask your question again.`);
     return this.reply({
       kind: 'answer',
       question,
-      passages: passages.map((passage) => this.quote(passage, [], 0)),
-      context: { question, shownIds: passages.map((p) => p.id) },
+      passages: known.map((id) => this.quote(id, '', 0)),
+      context: { question, shownIds: known },
     });
   }
 
   help(question = ''): Reply {
-    return this.reply({
-      kind: 'help',
-      question,
-      lead: [
-        'I answer questions about kratom and mental health, strictly from one article, quoting it word for word with its section titles. When the article does not cover something, I say so.',
-        'Try: "Is kratom addictive?", "Can I take kratom with antidepressants?", "What is the difference between red and white vein?", "How should a beginner start?"',
-        'Commands: /ask a question, /section to read a section, /sections for the contents, /safety for the safety summary. You can also mention me, or reply to my answer with "tell me more".',
-      ],
-    });
+    const { subject, helpExamples } = this.corpus.presentation;
+    const from = this.corpus.documents.length === 1 ? `the article “${this.corpus.documents[0]!.title}”` : 'these documents';
+    const lead = [
+      `I answer questions about ${subject}, strictly from ${from}, quoting it word for word with its section titles. When it does not cover something, I say so.`,
+    ];
+    if (helpExamples.length > 0) lead.push(`Try: ${helpExamples.map((example) => `"${example}"`).join(', ')}`);
+    lead.push('Commands: /ask a question, /section to read a section, /sections for the contents, /safety for the safety summary. You can also mention me, or reply to my answer with "tell me more".');
+    return this.reply({ kind: 'help', question, lead, risk: 'none' });
   }
 
   /** A section or subsection, whole and verbatim, found by (fuzzy) title or key. */
@@ -246,15 +272,15 @@ export class AnswerEngine {
     return this.reply({
       kind: 'section',
       question: name,
-      passages: best.entry.passageIds.map((id) => this.quote(this.index.get(id)!, [], 0)),
+      passages: best.entry.passageIds.map((id) => this.quote(id, '', 0)),
       context: { question: best.entry.label, shownIds: best.entry.passageIds },
     });
   }
 
-  /** Autocomplete choices for section names: fuzzy, all of them for an empty box, Discord's limits. */
+  /** Autocomplete choices for section names: fuzzy, all of them for an empty box. */
   sectionChoices(partial: string, limit = 25): SectionChoice[] {
     const ranked = rankSections(partial, this.sections);
-    const matching = normalize(partial).trim() === '' ? ranked : ranked.filter((r) => r.similarity >= 0.6);
+    const matching = partial.trim() === '' ? ranked : ranked.filter((r) => r.similarity >= 0.6);
     return matching.slice(0, limit).map(({ entry }) => ({
       name: truncate(entry.label, 100),
       value: entry.key.length <= 100 ? entry.key : truncate(entry.label, 100),
@@ -272,17 +298,12 @@ export class AnswerEngine {
       if (entry.section === entry.documentTitle && !entry.subsection) lines.push('• Introduction');
       else lines.push(entry.subsection ? `    ◦ ${entry.subsection}` : `• ${entry.section}`);
     }
-    return this.reply({ kind: 'contents', question: '', lead: ['Contents of the article:', lines.join('\n')], after: ['Read one with /section.'] });
+    return this.reply({ kind: 'contents', question: '', lead: [`Contents of ${this.corpus.documents.length === 1 ? 'the article' : 'these documents'}:`, lines.join('\n')], after: ['Read one with /section.'] });
   }
 
   /** Key sentences from the safety-relevant sections, verbatim, each with its section title. */
   safetySummary(): Reply {
-    return this.reply({
-      kind: 'safety',
-      question: '',
-      lead: ['Safety summary, in the article’s own words:'],
-      passages: this.safetySummaryQuotes,
-    });
+    return this.reply({ kind: 'safety', question: '', lead: [`Safety summary, in the ${this.documentWord()}’s own words:`], passages: this.safetySummaryQuotes });
   }
 
   /** A message that is not an answer (cooldowns, errors, permissions); it still carries the note. */
@@ -290,155 +311,146 @@ export class AnswerEngine {
     return this.reply({ kind: 'notice', question: '', lead: [text] });
   }
 
+  /** How much danger a message shows, on its own (the first stage of {@link answer}). */
+  assessRisk(message: string): RiskAssessment {
+    return this.risk.assess(message.trim().slice(0, MAX_QUESTION_LENGTH));
+  }
+
   passageIds(): string[] {
     return this.passages.map((p) => p.id);
   }
 
   passage(id: string): Passage | undefined {
-    return this.index.get(id);
+    return this.byId.get(id);
+  }
+
+  /** The phrase a not-covered topic is named by ("doses and amounts"). */
+  topicName(key: string): string | undefined {
+    return this.corpus.topics.get(key);
+  }
+
+  private documentWord(): string {
+    return this.corpus.documents.length === 1 ? 'article' : 'documents';
   }
 
   private reply(fields: ReplyFields): Reply {
     return makeReply(fields, this.safety.safetyNote);
   }
 
-  /**
-   * Passages that cover enough of the question, best first: by coverage, then BM25 (scaled to
-   * the best BM25 score) to order passages that cover the same concepts.
-   */
-  private rankCovered(concepts: Concept[], weights: number[]): Ranking {
-    const hits = this.index.rank(concepts, weights);
-    const topScore = Math.max(...hits.map((hit) => hit.score), 1e-9);
-    // A question that names a topic the article does not cover is about that topic, however
-    // many of its other words a passage shares ("grow my own Mitragyna speciosa tree").
-    const uncovered = concepts.filter((concept, i) => concept.uncoveredTopic && (weights[i] ?? 1) >= 1);
-    const covering = hits
-      .filter((hit) => hit.coverage >= TUNING.minCoverage && uncovered.every((concept) => hit.covered.includes(concept)))
-      .map((hit) => ({ ...hit, score: hit.coverage + TUNING.bm25Share * (hit.score / topScore) - (this.isOpening(hit.passage) ? TUNING.openingPenalty : 0) }))
-      .sort((a, b) => b.score - a.score);
-    return { covering, all: hits };
+  /** A short follow-up ("and with antidepressants?") or one the ranking cannot place on its own. */
+  private isFollowUp(asked: string, decision: Decision): boolean {
+    if (searchTerms(asked).length > this.tuning.decision.shortFollowUp) return false;
+    return this.chat.continues(asked) || decision.kind === 'no_match';
   }
 
-  /** A paragraph before a document's first section: its overview. */
-  private isOpening(passage: Passage): boolean {
-    return passage.section === passage.documentTitle && passage.subsection === null;
+  /** Said before everything else: the urgent line in a conversation that had a crisis, or a support line on distress. */
+  private leadFor(risk: RiskAssessment, context?: ConversationContext): string[] {
+    if (context?.crisis) return [CRISIS_REMINDER];
+    return risk.level === 'concern' ? [SUPPORT_LINE] : [];
   }
 
-  /** A word the article lacks that carries no topic ("exactly", "fr"). */
-  private isFiller(concept: Concept): boolean {
-    return this.index.documentFrequency(concept) === 0 && this.index.weight(concept) < 0.5;
+  private withRisk(reply: Reply, risk: RiskAssessment, trace: Trace, context?: ConversationContext): Reply {
+    const lead = [...this.leadFor(risk, context), ...reply.lead];
+    return { ...reply, lead, risk: risk.level, trace };
   }
 
-  /** A concept even whose rarest stem is in most passages ("kratom", "mental health"). */
-  private isGeneral(concept: Concept): boolean {
-    return this.index.rarestTermFrequency(concept) >= this.passages.length * TUNING.generalShare;
-  }
-
-  /** For questions about kratom in general ("what is kratom?"): the opening passage of the first document. */
-  private overviewHits(): Hit[] {
-    const first = this.passages[0];
-    return first ? [{ passage: first, score: 1, coverage: 1, covered: [] }] : [];
-  }
-
-  private chooseCompanions(hits: Hit[]): Hit[] {
-    const best = hits[0]!;
-    return [best, ...hits.slice(1).filter((hit) => hit.score >= best.score * TUNING.companionRatio)].slice(0, TUNING.maxQuotes);
-  }
-
-  /** Further passages for "other passages": the rest of the covering ones, then the next closest by BM25. */
-  private alternatives(ranking: Ranking, chosen: Hit[]): string[] {
-    const shown = new Set(chosen.map((hit) => hit.passage.id));
-    const ids = [...ranking.covering, ...ranking.all].map((hit) => hit.passage.id).filter((id) => !shown.has(id));
-    return [...new Set(ids)].slice(0, 6);
-  }
-
-  private noMatch(question: string, ranking: Ranking): Reply {
-    const nearest = [...new Set(ranking.all.map((hit) => quoteHeading(hit.passage)))].slice(0, 3);
-    const look = nearest.length > 0 ? nearest : this.sections.filter((s) => !s.subsection).slice(1, 4).map((s) => s.label);
+  private noMatch(question: string, decision: Extract<Decision, { kind: 'no_match' }>, ranking: Ranking, lead: string[], risk: RiskAssessment, trace: Trace, context?: ConversationContext): Reply {
+    const nearest = [...new Set(ranking.candidates.slice(0, 6).map((c) => quoteHeading(this.byId.get(c.id)!)))]
+      .filter((heading) => !this.corpus.documents.some((document) => document.title === heading))
+      .slice(0, 3);
+    const look = nearest.length > 0 ? nearest : this.sections.filter((s) => !s.subsection && s.section !== s.documentTitle).slice(0, 3).map((s) => s.label);
+    const topicName = decision.topic ? this.topicName(decision.topic) : undefined;
+    const what = topicName && decision.topic !== 'unrelated' ? topicName : 'that';
     return this.reply({
       kind: 'no_match',
       question,
-      lead: ['The article does not cover that, so I can’t answer it from the article.'],
-      after: [
-        `Nearest sections to look at: ${look.join('; ')}.`,
-        'No answer here is not a sign that something is safe. Please ask a healthcare professional.',
-      ],
+      lead: [...lead, `The ${this.documentWord()} does not cover ${what}, so I can’t answer it from the ${this.documentWord()}.`],
+      after: [`Nearest sections to look at: ${look.join('; ')}.`, 'No answer here is not a sign that something is safe.'],
+      context: { question, shownIds: [], notCovered: true, ...(context?.crisis ? { crisis: true } : {}) },
+      ...(decision.topic ? { topic: decision.topic } : {}),
+      risk: risk.level,
+      trace,
     });
   }
 
-  private quote(passage: Passage, concepts: Concept[], score: number): Quote {
+  private quote(id: string, question: string, score: number): Quote {
+    const passage = this.byId.get(id)!;
     return {
       id: passage.id,
       section: passage.section,
       subsection: passage.subsection,
-      text: this.excerpt(passage.text, concepts),
+      text: this.excerpt(passage.text, question),
       score: Math.round(score * 1000) / 1000,
     };
   }
 
-  /** A long passage cut to its sentences that cover the most of the question; short ones whole. */
-  private excerpt(text: string, concepts: Concept[]): string {
+  /** A long passage cut to the sentences that share the most with the question; short ones whole. */
+  private excerpt(text: string, question: string): string {
     const sentences = splitSentences(text);
-    if (sentences.length <= TUNING.maxSentences || concepts.length === 0) return text;
-    const analyzer = this.index.analyzer;
-    const scored = sentences.map((sentence, index) => {
-      const terms = new Set(analyzer.indexTerms(sentence));
-      const hits = concepts.filter((concept) => concept.terms.some((term) => terms.has(term))).length;
-      return { index, hits };
-    });
-    const keep = scored
+    const max = this.tuning.decision.maxSentences;
+    const terms = new Set(searchTerms(question));
+    if (sentences.length <= max || terms.size === 0) return text;
+    const keep = sentences
+      .map((sentence, index) => ({ index, hits: searchTerms(sentence).filter((term) => terms.has(term)).length }))
       .sort((a, b) => b.hits - a.hits || a.index - b.index)
-      .slice(0, TUNING.maxSentences)
+      .slice(0, max)
       .map((s) => s.index);
     return joinExcerpt(sentences, keep);
   }
 
   private resolveSafetySummary(): Quote[] {
     const quotes: Quote[] = [];
-    for (const { passageId, startsWith } of SAFETY_SUMMARY_SENTENCES) {
-      const passage = this.index.get(passageId);
-      // A community corpus without the article simply has no summary sentences from it.
-      if (!passage) continue;
+    for (const { passage: passageId, startsWith } of this.corpus.presentation.safetySummary) {
+      const passage = this.byId.get(passageId);
+      if (!passage) throw new Error(`corpus/presentation.json: the safety summary names "${passageId}", which is not a passage`);
       const sentence = splitSentences(passage.text).find((s) => s.startsWith(startsWith));
-      if (!sentence) throw new Error(`safety summary: no sentence starting "${startsWith}" in ${passageId}; update SAFETY_SUMMARY_SENTENCES`);
+      if (!sentence) throw new Error(`corpus/presentation.json: no sentence starting "${startsWith}" in ${passageId}`);
       quotes.push({ id: passage.id, section: passage.section, subsection: passage.subsection, text: sentence, score: 0 });
     }
     return quotes;
   }
 }
 
-function sameConcept(a: Concept, b: Concept): boolean {
-  return a.terms.join(' ') === b.terms.join(' ');
-}
-
 /**
- * Splits a message into what it asks (its sentences with a question mark) and what it tells
- * (the others). A message without a question mark, or with only one sentence, is all asked.
+ * What a message asks: its sentences with a question mark when it also tells a story, so a long
+ * preamble cannot drown the question; the whole message otherwise.
  */
-export function splitAskedFromTold(message: string): { asked: string; told: string } {
+export function askedPart(message: string): string {
   const sentences = message.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
   const asking = sentences.filter((sentence) => sentence.includes('?'));
-  if (sentences.length < 2 || asking.length === 0 || asking.length === sentences.length) return { asked: message, told: '' };
-  return { asked: asking.join(' '), told: sentences.filter((sentence) => !sentence.includes('?')).join(' ') };
-}
-
-/** "what is kratom", then nothing, punctuation, or a word that carries no topic ("lol", "used"). */
-function asksWhatKratomIs(question: string): boolean {
-  const text = normalize(question).trim();
-  const match = WHAT_IS_KRATOM.exec(text);
-  if (!match) return false;
-  const rest = text.slice(match[0].length).trimStart();
-  const next = words(rest)[0];
-  return rest === '' || /^[?!.,;:]/.test(rest) || next === undefined || isStopword(next);
+  if (sentences.length < 3 || asking.length === 0 || asking.length === sentences.length) return message;
+  // Keep the sentence before the first question too: it often names what "it" is.
+  const first = sentences.findIndex((sentence) => sentence.includes('?'));
+  return sentences.slice(Math.max(0, first - 1)).join(' ');
 }
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** Reads the trained models from `models/`; a missing file leaves that model out. */
+export function loadModels(directory: string = DEFAULT_MODELS_DIR): Models {
+  const answer = readSavedModel(`${directory}/answer-ranker.json`);
+  const coverage = readSavedModel(`${directory}/answer-coverage.json`);
+  const risk = readSavedModel(`${directory}/risk.json`);
+  return {
+    ranker: answer && modelFrom(answer),
+    coverage: coverage && modelFrom(coverage),
+    risk: risk && modelFrom(risk),
+    riskCues: risk?.cues ?? [],
+    features: answer?.features ?? risk?.features ?? DEFAULT_FEATURE_OPTIONS,
+  };
+}
+
+let cachedModels: { directory: string; models: Models } | undefined;
+
 export function createEngine(options: EngineOptions = {}): AnswerEngine {
   const corpus = options.corpus ?? loadCorpus(options.corpusDir);
-  const synonyms = options.synonyms ?? loadSynonyms();
-  const uncoveredTopics = options.uncoveredTopics ?? loadUncoveredTopics();
-  return new AnswerEngine(corpus, synonyms, uncoveredTopics, options);
+  const directory = options.modelsDir ?? DEFAULT_MODELS_DIR;
+  // Reading and decoding the models takes a moment: done once per process and folder.
+  if (!options.models && cachedModels?.directory !== directory) cachedModels = { directory, models: loadModels(directory) };
+  const models = options.models ?? cachedModels!.models;
+  return new AnswerEngine(corpus, models, options.chatRules ?? loadChatRules(), options);
 }
+
+export { NO_PRESENTATION };

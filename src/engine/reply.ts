@@ -3,6 +3,10 @@
  * carries the safety note, so no path (answer, lookup, help, refusal, error) can leave it out.
  */
 
+import type { Coverage } from '../corpus/examples.js';
+import type { RiskLevel } from './risk.js';
+import type { Trace } from './trace.js';
+
 /** The kinds the answer engine gives a question (the JSON contract's `kind`). */
 export type AnswerKind = 'answer' | 'no_match' | 'crisis' | 'help';
 /** Every kind of reply, including lookups and notices that are not answers to a question. */
@@ -25,6 +29,10 @@ export interface ConversationContext {
   question: string;
   /** Passages already shown in this exchange, in order. */
   shownIds: string[];
+  /** The previous reply said the article does not cover the question: "more" has nothing to add. */
+  notCovered?: boolean;
+  /** Someone in this conversation may be in danger: every later reply keeps the urgent line first. */
+  crisis?: boolean;
 }
 
 export interface Reply {
@@ -42,6 +50,14 @@ export interface Reply {
   context?: ConversationContext;
   /** Further passages worth offering ("other passages"), best first. */
   alternativeIds?: string[];
+  /** On answers: whether the article covers the question fully or only in general. */
+  coverage?: Coverage;
+  /** On not-covered replies: the topic recognised (a key of `corpus/topics.json`). */
+  topic?: string;
+  /** How much danger the message shows; on every reply to a question. */
+  risk?: RiskLevel;
+  /** How the reply was decided, for `--explain`; never shown to members. */
+  trace?: Trace;
 }
 
 export type ReplyFields = Omit<Reply, 'safetyNote' | 'lead' | 'passages' | 'after'> &

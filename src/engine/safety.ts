@@ -1,25 +1,39 @@
 /**
- * The words the bot adds around the article's quotes: the safety note that ends every reply,
- * the urgent crisis guidance, and which of the article's sentences make the safety summary.
+ * The words the bot adds around the corpus's quotes: the safety note that ends every reply, the
+ * urgent guidance that leads a crisis reply, the line that keeps it first in a follow-up, and the
+ * support line that leads a reply to someone in distress.
  */
+
+/** The longest the note may be (with no deployment extra): it ends every message, so it stays short. */
+export const MAX_SAFETY_NOTE_LENGTH = 300;
 
 /**
  * On every reply of every kind. Grounded in the article's "Potential Considerations",
- * "Potential Interaction with Medications" and "Seeking Professional Guidance" sections.
+ * "Potential Interaction with Medications" and "Seeking Professional Guidance" sections; its last
+ * line points someone in danger now to help.
  */
-export const BASE_SAFETY_NOTE =
-  '⚠️ Safety note: this is educational information quoted from one article, not medical advice. ' +
-  'Kratom can lead to dependency and withdrawal, and it may interact with medications such as ' +
-  'antidepressants or anti-anxiety drugs. Talk to a healthcare professional before using it, ' +
-  'especially if you have a mental-health condition or take prescription medications.';
+export function baseSafetyNote(source = 'one article'): string {
+  return (
+    `⚠️ Educational information from ${source}, not medical advice. Kratom can cause dependency and withdrawal ` +
+    'and may interact with medications such as antidepressants: talk to a healthcare professional first.\n' +
+    '🆘 In danger now? Call your local emergency number or a crisis line.'
+  );
+}
 
-/** Shown first on a crisis reply. A deployment may replace it with local numbers (CRISIS_TEXT). */
-export const DEFAULT_CRISIS_TEXT =
-  '🚨 If you or someone near you may be in danger right now (thoughts of suicide or self-harm, ' +
-  'an overdose, trouble breathing, a seizure, chest pain or someone who will not wake up), ' +
-  'contact your local emergency services now (911 in the US and Canada, 112 in the EU, 999 in the UK) ' +
-  'or a crisis line (call or text 988 in the US; findahelpline.com lists others). ' +
-  'If it is someone else, stay with them. You do not have to handle this alone.';
+/** Shown first on a crisis reply; short lines that read on a phone. A deployment or server may replace it. */
+export const DEFAULT_CRISIS_TEXT = [
+  '🚨 If you or someone near you may be in danger right now:',
+  '• Call your local emergency number now (911 in the US and Canada, 112 in the EU, 999 in the UK).',
+  '• Call or text a crisis line: 988 in the US; others at https://findahelpline.com',
+  '• If it is someone else, stay with them until help arrives.',
+  'You do not have to handle this alone.',
+].join('\n');
+
+/** Leads every later reply in a conversation that had a crisis. */
+export const CRISIS_REMINDER = '🚨 If you or someone else is in danger now, call your local emergency number or a crisis line (988 in the US; https://findahelpline.com).';
+
+/** Leads the answer to a message that shows distress without danger now. */
+export const SUPPORT_LINE = '💬 It sounds like things are hard. Talking to someone helps: a crisis line (988 in the US; https://findahelpline.com) or a professional you trust.';
 
 export interface SafetyTexts {
   /** The full note: the base note, then any text the deployment adds. */
@@ -33,25 +47,11 @@ export interface SafetyOptions {
   crisisText?: string | undefined;
 }
 
-export function safetyTexts(options: SafetyOptions = {}): SafetyTexts {
+export function safetyTexts(options: SafetyOptions = {}, source?: string): SafetyTexts {
   const extra = options.safetyNoteExtra?.trim();
+  const base = baseSafetyNote(source);
   return {
-    safetyNote: extra ? `${BASE_SAFETY_NOTE} ${extra}` : BASE_SAFETY_NOTE,
+    safetyNote: extra ? `${base} ${extra}` : base,
     crisisText: options.crisisText?.trim() || DEFAULT_CRISIS_TEXT,
   };
 }
-
-/**
- * The safety summary: sentences picked from the article's safety-relevant passages, each named by
- * the passage id and the sentence's opening words. The engine resolves them to the verbatim
- * sentences at start-up and refuses to start if one is missing, so an edit to the corpus
- * cannot silently empty the summary.
- */
-export const SAFETY_SUMMARY_SENTENCES: { passageId: string; startsWith: string }[] = [
-  { passageId: 'kratom-mental-health/potential-considerations/dependency-and-withdrawal/p1', startsWith: 'Long-term or excessive use' },
-  { passageId: 'kratom-mental-health/potential-interaction-with-medications/p1', startsWith: 'Kratom’s interaction with certain medications' },
-  { passageId: 'kratom-mental-health/potential-considerations/variability-in-effects/p1', startsWith: 'While some may experience' },
-  { passageId: 'kratom-mental-health/potential-considerations/lack-of-regulation-and-research/p1', startsWith: 'Additionally, limited scientific research' },
-  { passageId: 'kratom-mental-health/seeking-professional-guidance/consultation-with-a-healthcare-provider/p1', startsWith: 'Before incorporating kratom' },
-  { passageId: 'kratom-mental-health/seeking-professional-guidance/exploration-and-responsible-use/p1', startsWith: 'Start with lower doses' },
-];

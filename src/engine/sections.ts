@@ -4,7 +4,8 @@
  */
 import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import type { Passage } from '../corpus/markdown.js';
-import { normalize, words, isStopword, stem } from './analyzer.js';
+import { normalizeText as normalize, stem, tokenize as words } from '../learn/features.js';
+import { isStopword } from './lexical.js';
 
 export interface SectionEntry {
   /** `document/section` or `document/section/subsection`. */

@@ -22,3 +22,19 @@ declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
   };
   export default distances;
 }
+
+/** natural's classifiers share this interface; measured in the bench beside the engine's own learner. */
+interface NaturalClassifier {
+  addDocument(text: string, label: string): void;
+  train(): void;
+  classify(text: string): string;
+  getClassifications(text: string): { label: string; value: number }[];
+}
+declare module 'natural/lib/natural/classifiers/bayes_classifier.js' {
+  const BayesClassifier: new (stemmer?: unknown, smoothing?: number) => NaturalClassifier;
+  export default BayesClassifier;
+}
+declare module 'natural/lib/natural/classifiers/logistic_regression_classifier.js' {
+  const LogisticRegressionClassifier: new (stemmer?: unknown) => NaturalClassifier;
+  export default LogisticRegressionClassifier;
+}

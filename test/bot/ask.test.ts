@@ -39,7 +39,7 @@ describe('/ask', () => {
 
   it('says plainly when the article does not cover the question, with the note', async () => {
     const message = await ask('Does kratom cure migraines?');
-    expect(textOf(message)).toContain('The article does not cover that');
+    expect(textOf(message)).toMatch(/The article does not cover (other health conditions|that)/);
     expect(message.embeds.some((embed) => embed.title !== undefined)).toBe(false);
     expect(carriesNote(message, note)).toBe(true);
   });

@@ -1,3 +1,5 @@
+import { NO_PRESENTATION } from '../../src/corpus/presentation.js';
+import { loadCorpus } from '../../src/corpus/load.js';
 /** Button custom ids: the state of "more" and "other passages", within Discord's 100 characters. */
 import { describe, expect, it } from 'vitest';
 import { ButtonCodec, CUSTOM_ID_MAX } from '../../src/discord/buttons.js';
@@ -24,7 +26,7 @@ describe('ButtonCodec', () => {
   });
 
   it('calls a button from another corpus stale', () => {
-    const other = new ButtonCodec(createEngine({ corpus: { documents: [], passages: engine.passageIds().slice(0, 5).map((id) => engine.passage(id)!) } }));
+    const other = new ButtonCodec(createEngine({ corpus: { ...loadCorpus(), presentation: NO_PRESENTATION, passages: engine.passageIds().slice(0, 5).map((id) => engine.passage(id)!) } }));
     expect(other.fingerprint).not.toBe(codec.fingerprint);
     expect(codec.decode(other.encode({ action: 'more', ids: ids.slice(0, 1) }))).toEqual({ action: 'stale' });
   });

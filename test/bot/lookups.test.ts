@@ -80,7 +80,7 @@ describe('reading the article', () => {
   it('/help says what the bot does and where its answers come from, with the note', async () => {
     const handle = await run.fake.slashCommand({ name: 'help' });
     const message = await handle.waitForFinal();
-    expect(textOf(message)).toContain('strictly from one article');
+    expect(textOf(message)).toContain('strictly from the article “Exploring the Influence of Kratom');
     expect(carriesNote(message, note)).toBe(true);
   });
 });

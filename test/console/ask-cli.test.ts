@@ -54,7 +54,7 @@ describe('npm run ask -- --json', () => {
       question: string; kind: string; safetyNote: string; reply: string;
       passages: { id: string; section: string; subsection: string | null; text: string; score: number }[];
     };
-    expect(Object.keys(record)).toEqual(['question', 'kind', 'passages', 'safetyNote', 'reply']);
+    expect(Object.keys(record)).toEqual(['question', 'kind', 'passages', 'safetyNote', 'reply', 'coverage', 'risk']);
     expect(record.passages[0]).toEqual({
       id: 'kratom-mental-health/potential-considerations/dependency-and-withdrawal/p1',
       section: 'Potential Considerations',
@@ -64,6 +64,22 @@ describe('npm run ask -- --json', () => {
     });
     expect(record.reply).toContain(record.safetyNote);
     expect(record.reply).toContain(record.passages[0]!.text);
+  });
+
+  it('adds the topic a not-covered question is about, whether an answer is partial, and the risk', async () => {
+    const run = await runAsk(['--json'], 'how many grams should i take for a first time?\nwhat are the withdrawal symptoms exactly?\n');
+    const [notCovered, partial] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(notCovered).toMatchObject({ kind: 'no_match', topic: 'doses', risk: 'none' });
+    expect(notCovered!.reply).toContain('does not cover doses and amounts');
+    expect(partial).toMatchObject({ kind: 'answer', coverage: 'partial' });
+    expect(partial!.reply).toMatch(/^The article does not go into that; the closest it says is:/);
+  });
+
+  it('prints how a reply was decided with --explain', async () => {
+    const run = await runAsk(['--explain', 'Is kratom addictive?'], '');
+    expect(run.stdout).toMatch(/how this was decided/);
+    expect(run.stdout).toMatch(/risk: none/);
+    expect(run.stdout).toMatch(/candidates \(model \+ lexical = score\):\n\s+[\d.]+\s+model\s+[\d.]+%.*dependency-and-withdrawal/);
   });
 
   it('applies SAFETY_NOTE_EXTRA from a .env in the working directory', async () => {
@@ -78,7 +94,7 @@ describe('npm run ask -- "question"', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Potential Considerations › Dependency and Withdrawal');
     expect(run.stdout).toContain('“Long-term or excessive use of kratom');
-    expect(run.stdout).toContain('⚠️ Safety note');
+    expect(run.stdout).toContain('⚠️ Educational information');
   });
 
   it('stops with one line naming the file and line when the corpus is malformed', async () => {

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contextFiles, replayDockerfile, type ReplayedImage } from '../../scripts/replay-dockerfile.js';
-import { BASE_SAFETY_NOTE } from '../../src/engine/safety.js';
+import { baseSafetyNote } from '../../src/engine/safety.js';
+
+const BASE_SAFETY_NOTE = baseSafetyNote();
 import { startFakeDiscord } from '../discord/fake-discord.js';
 
 let image: ReplayedImage;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import { renderText } from '../../src/engine/render-text.js';
-import { BASE_SAFETY_NOTE, DEFAULT_CRISIS_TEXT } from '../../src/engine/safety.js';
+import { baseSafetyNote, DEFAULT_CRISIS_TEXT, MAX_SAFETY_NOTE_LENGTH } from '../../src/engine/safety.js';
+
+const BASE_SAFETY_NOTE = baseSafetyNote();
 import { engine, isVerbatim, topId } from '../helpers/engine.js';
 
 const DEPENDENCY = 'kratom-mental-health/potential-considerations/dependency-and-withdrawal/p1';
@@ -53,9 +55,11 @@ describe('not covered', () => {
     expect(renderText(reply)).toMatch(/not a sign that something is safe/);
   });
 
-  it('does not count the word "kratom" as enough on its own', () => {
-    expect(engine().answer('kratom and cancer').kind).toBe('no_match');
-    expect(engine().answer('kratom for weight loss').kind).toBe('no_match');
+  it('says so, naming the topic, for a subject the article lacks', () => {
+    const reply = engine().answer('kratom for weight loss');
+    expect(reply.kind).toBe('no_match');
+    expect(reply.topic).toBe('other-conditions');
+    expect(reply.lead.join(' ')).toMatch(/does not cover other health conditions/);
   });
 
   it('answers a bare question about kratom itself with the article’s overview', () => {
@@ -73,7 +77,7 @@ describe('crisis', () => {
     const reply = engine().answer('I want to kill myself');
     expect(reply.kind).toBe('crisis');
     expect(reply.lead[0]).toBe(DEFAULT_CRISIS_TEXT);
-    expect(renderText(reply).indexOf('emergency services')).toBeLessThan(renderText(reply).indexOf('Safety note'));
+    expect(renderText(reply).indexOf('emergency number')).toBeLessThan(renderText(reply).indexOf(reply.safetyNote));
   });
 
   it('adds relevant passages after the guidance for an overdose on kratom with antidepressants', () => {
@@ -139,8 +143,13 @@ describe('the safety note', () => {
   it('covers dependency, medication interactions and seeing a healthcare professional', () => {
     expect(BASE_SAFETY_NOTE).toMatch(/not medical advice/);
     expect(BASE_SAFETY_NOTE).toMatch(/dependency/);
-    expect(BASE_SAFETY_NOTE).toMatch(/antidepressants or anti-anxiety drugs/);
+    expect(BASE_SAFETY_NOTE).toMatch(/medications such as antidepressants/);
     expect(BASE_SAFETY_NOTE).toMatch(/healthcare professional/);
+  });
+
+  it('is at most 300 characters and ends with a line for someone in danger now', () => {
+    expect(BASE_SAFETY_NOTE.length).toBeLessThanOrEqual(MAX_SAFETY_NOTE_LENGTH);
+    expect(BASE_SAFETY_NOTE.split('\n').at(-1)).toMatch(/danger now.*emergency.*crisis line/i);
   });
 
   it('can be added to by configuration, never replaced', () => {

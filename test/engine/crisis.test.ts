@@ -1,66 +1,87 @@
+/**
+ * Crisis replies: who gets urgent guidance first, what it looks like, and how it carries on.
+ * The detector's layers have their own data-driven tests (test/engine/rules-data.test.ts); its
+ * measured recall and false alarms are in `npm run bench`.
+ */
 import { describe, expect, it } from 'vitest';
-import { isCrisis } from '../../src/engine/crisis.js';
+import { createEngine } from '../../src/engine/engine.js';
+import { CRISIS_REMINDER, DEFAULT_CRISIS_TEXT } from '../../src/engine/safety.js';
+import { engine } from '../helpers/engine.js';
 
-describe('crisis language', () => {
-  it.each([
-    'I want to kill myself',
-    'thinking about suicide',
-    'i keep thinking about ending my life',
-    'kms',
-    'i want to unalive myself',
-    'I don’t want to be alive anymore',
-    'everyone would be better off without me',
-    'I wrote a goodbye note',
-    'been cutting myself again',
-    'I think I overdosed on kratom',
-    'I took way too much kratom and my chest hurts',
-    'my friend took kratom and won’t wake up',
-    'he is not breathing',
-    'she is having a seizure after a big dose',
-    'my heart is racing and I feel like passing out',
-    'having su1c1dal thoughts',
-    'what happens if you overdose on kratom',
-    'i feel like giving up on everything',
-    'my brother is having a seizure',
-    'how much kratom would it take to just not wake up',
-    'ive been giving my stuff away and wrote letters to my family',
-    'whats the most painless way to go',
-    'im gonna take all my pills tonight, nobody will even notice',
-    'took like 40g on purpose and now i feel really sick',
-    'How much kratom would be a lethal amount?',
-    'I am very tired of the life. I think to finish my life with kratom',
-    'My girlfriend started cutting herself again after she quit kratom',
-    'I already wrote goodbye letters to my kids',
-    'no point going on',
-    'he says he wants to die',
-    'i just want to end it',
-    'i cant keep living like this',
-    'life isnt worth it anymore',
-    'my dad is not responding after mixing kratom and his pills',
-    'I think I have serotonin syndrome, I mixed kratom with my SSRI',
-  ])('recognises %j', (message) => {
-    expect(isCrisis(message)).toBe(true);
+// Messages from the issue that reported what the old patterns missed (never in the training data).
+const IN_DANGER = [
+  'idk how to say this but im thinking about ending things. not the kratom. me.',
+  'help my little brother hes 16 he drank a bunch of kratom shots and some lean and hes barely breathing',
+  'i cut again last night after 8 months clean. feel like such a failure and i want to do it again rn',
+  'my boyfriend mixed kratom and alcohol and is barely breathing',
+];
+
+const NOT_IN_DANGER = [
+  'thanks!!',
+  'my wifi keeps dropping',
+  'that meme killed me',
+  'I had too much coffee today',
+  'what is kratom?',
+];
+
+describe('crisis replies', () => {
+  it.each(IN_DANGER)('puts urgent guidance first for %j', (message) => {
+    const reply = engine().answer(message);
+    expect(reply.kind).toBe('crisis');
+    expect(reply.risk).toBe('crisis');
+    expect(reply.lead[0]).toBe(DEFAULT_CRISIS_TEXT);
   });
 
-  it.each([
-    'that meme killed me',
-    'my commute is killing me',
-    'killing it at the gym today',
-    'I’m dying to know if red vein works',
-    'im dying lol',
-    'this heat is killing me',
-    'the suspense is killing me, does kratom interact with antidepressants?',
-    'I could die of embarrassment',
-    'dead tired all the time',
-    'I overdosed on netflix this weekend',
-    'kill two birds with one stone',
-    'how much kratom should I take?',
-    'is kratom poisonous?',
-    'can kratom cause seizures?',
-    'way to go, thanks for the answer',
-    'i would rather die than drink kratom tea again',
-    'will kratom hurt my son if he takes it once?',
-  ])('does not flag the idiom or ordinary question %j', (message) => {
-    expect(isCrisis(message)).toBe(false);
+  it.each(NOT_IN_DANGER)('does not flag %j', (message) => {
+    expect(engine().answer(message).risk).not.toBe('crisis');
+  });
+
+  it('gives emergency services, a crisis line with a link Discord makes clickable, and "stay with them"', () => {
+    expect(DEFAULT_CRISIS_TEXT).toMatch(/emergency/);
+    expect(DEFAULT_CRISIS_TEXT).toMatch(/https:\/\/\S+/);
+    expect(DEFAULT_CRISIS_TEXT).toMatch(/stay with them/);
+  });
+
+  it('never says "not covered" to a person in crisis', () => {
+    const reply = engine().answer(IN_DANGER[0]!);
+    expect([...reply.lead, ...reply.after].join(' ')).not.toMatch(/does not cover/);
+  });
+
+  it('quotes no dosing, strain or consumption passage, and offers no other passages', () => {
+    const reply = engine().answer('i took way too much kratom with my pills and my chest hurts and i cant breathe');
+    expect(reply.kind).toBe('crisis');
+    for (const quote of reply.passages) expect(quote.id).toMatch(/medications|consultation/);
+    expect(reply.alternativeIds ?? []).toEqual([]);
+  });
+
+  it('keeps the urgent line first in a follow-up in the same conversation', () => {
+    const first = engine().answer(IN_DANGER[1]!);
+    const next = engine().answer('tell me more', first.context);
+    expect(next.lead[0]).toBe(CRISIS_REMINDER);
+    const other = engine().answer('can i take it with antidepressants?', first.context);
+    expect(other.lead[0]).toBe(CRISIS_REMINDER);
+  });
+
+  it('uses configured crisis wording instead of the default', () => {
+    const local = createEngine({ crisisText: 'Call 112 now.' });
+    expect(local.answer(IN_DANGER[0]!).lead[0]).toBe('Call 112 now.');
+  });
+
+  it('uses a server’s own crisis text when the call gives one', () => {
+    expect(engine().answer(IN_DANGER[0]!, undefined, { crisisText: 'Ruf 112 an.' }).lead[0]).toBe('Ruf 112 an.');
+  });
+});
+
+describe('concern', () => {
+  it('answers someone in distress normally, led by one line on where to get support', () => {
+    const reply = engine().answer('everything feels pointless lately. does kratom help with low mood?');
+    expect(reply.risk).toBe('concern');
+    expect(reply.kind).toBe('answer');
+    expect(reply.lead[0]).toMatch(/crisis line/);
+    expect(reply.passages.length).toBeGreaterThan(0);
+  });
+
+  it('treats danger in the past as a concern, not a crisis', () => {
+    expect(engine().answer('i was suicidal back in 2019 but ive been doing way better, is kratom ok for mood?').risk).toBe('concern');
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * `npm run bench:tune`: how the decision thresholds move quality, measured by 4-fold
+ * cross-validation on the training part only (never the frozen test part). The shipped defaults
+ * in src/engine/decide.ts and src/engine/risk.ts come from it.
+ */
+import { loadCorpus } from '../src/corpus/load.js';
+import { loadChatRules } from '../src/engine/chat-rules.js';
+import { DEFAULT_DECISION_OPTIONS } from '../src/engine/decide.js';
+import { AnswerEngine, loadModels } from '../src/engine/engine.js';
+import { DEFAULT_RISK_OPTIONS, loadCrisisPhrases, loadRiskCues, riskTokens, RiskDetector } from '../src/engine/risk.js';
+import { classesOf, DEFAULT_MODEL_SETTINGS, learnedRiskCues, riskTrainingItems, trainingPart, trainSoftmax } from '../src/learn/models.js';
+import { loadRiskExamples } from '../src/learn/risk-data.js';
+import { isFrozenTest } from '../src/learn/split.js';
+import { folds } from './cross-validate.js';
+import { evaluateExamples, mergeReports, ratio } from './evaluate.js';
+import { engineSystem } from './systems.js';
+
+const corpus = loadCorpus();
+const models = loadModels();
+const chat = loadChatRules();
+const pct = (a: number, b: number): string => `${(ratio(a, b) * 100).toFixed(1)}%`.padStart(6);
+
+const trained = folds(corpus, 4, DEFAULT_MODEL_SETTINGS);
+process.stdout.write('Answers (cross-validated): notCoveredThreshold, uncertainNotCovered, uncertainRatio → top-1, top-3, refused, out-of-scope caught\n');
+for (const [notCoveredThreshold, uncertainNotCovered, uncertainRatio] of [[0.45, 1, 1], [0.45, 0.3, 3], [0.45, 0.3, 2], [0.45, 0.25, 3], [0.5, 0.3, 2], [0.5, 0.25, 2]] as const) {
+  const report = mergeReports(
+    trained.map((fold) => {
+      const engine = new AnswerEngine(corpus, { ...models, ranker: fold.ranker, coverage: fold.coverage }, chat, {
+        tuning: { decision: { ...DEFAULT_DECISION_OPTIONS, notCoveredThreshold, uncertainNotCovered, uncertainRatio } },
+      });
+      return evaluateExamples(fold.held, engineSystem(engine));
+    }),
+  );
+  process.stdout.write(`  ${notCoveredThreshold.toFixed(2)} ${uncertainNotCovered.toFixed(2)} ×${uncertainRatio}  ${pct(report.top1, report.answerable)} ${pct(report.top3, report.answerable)} ${pct(report.refused, report.answerable)} ${pct(report.caught, report.outOfScope)}\n`);
+}
+
+const risk = loadRiskExamples().filter((r) => !isFrozenTest(r.text));
+const answers = trainingPart(corpus.examples);
+const k = 4;
+const detectors = Array.from({ length: k }, (_, f) => {
+  const items = riskTrainingItems(
+    risk.filter((_, i) => i % k !== f),
+    answers.filter((_, i) => i % k !== f),
+  );
+  return { f, model: trainSoftmax(items, classesOf(items, ['crisis', 'concern', 'none'])), cues: learnedRiskCues(items, riskTokens, { exclude: chat.chatWords() }) };
+});
+process.stdout.write('\nRisk (cross-validated): crisisThreshold → crisis recall, false alarms on hard negatives, on ordinary questions\n');
+for (const crisisThreshold of [0.25, 0.3, 0.35, 0.4, 0.45, 0.5]) {
+  let crisis = 0, caught = 0, hard = 0, hardFalse = 0, ordinary = 0, ordinaryFalse = 0;
+  for (const { f, model, cues } of detectors) {
+    const detector = new RiskDetector(model, loadCrisisPhrases(), loadRiskCues(), DEFAULT_MODEL_SETTINGS.features, { ...DEFAULT_RISK_OPTIONS, crisisThreshold }, cues);
+    for (const r of risk.filter((_, i) => i % k === f)) {
+      const flagged = detector.assess(r.text).level === 'crisis';
+      if (r.level === 'crisis') { crisis++; if (flagged) caught++; } else { hard++; if (flagged) hardFalse++; }
+    }
+    for (const e of answers.filter((_, i) => i % k === f)) { ordinary++; if (detector.assess(e.question).level === 'crisis') ordinaryFalse++; }
+  }
+  process.stdout.write(`  ${crisisThreshold.toFixed(2)}  ${pct(caught, crisis)} ${pct(hardFalse, hard)} ${pct(ordinaryFalse, ordinary)}\n`);
+}

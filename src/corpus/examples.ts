@@ -1,0 +1,91 @@
+/**
+ * Labelled example questions, kept beside each document as `<document>.examples.jsonl`: one JSON
+ * object per line, which the learned ranker trains on.
+ *
+ * ```jsonl
+ * {"q": "is kratom addictive?", "passage": "kratom-mental-health/potential-considerations/dependency-and-withdrawal/p1"}
+ * {"q": "what are the withdrawal symptoms?", "passage": "kratom-mental-health/potential-considerations/dependency-and-withdrawal/p1", "coverage": "partial"}
+ * {"q": "how many grams should I take?", "topic": "doses"}
+ * ```
+ *
+ * `passage` names the passage that answers the question (`coverage` is "full" unless the article
+ * covers it only in general: "partial"); `topic` marks a question the article does not cover,
+ * with one of the topics listed in `corpus/topics.json`. Anything else on a line is kept for
+ * reading (`style`, who wrote it) and ignored. A line with an unknown passage or topic, an empty
+ * question, or the same question labelled twice differently stops start-up with `file:line`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { CorpusError } from './markdown.js';
+
+export type Coverage = 'full' | 'partial';
+
+export interface LabelledExample {
+  question: string;
+  /** The answering passage's id, or null for a question the article does not cover. */
+  passageId: string | null;
+  coverage: Coverage;
+  /** The not-covered topic, for questions the article does not cover. */
+  topic: string | null;
+  file: string;
+  line: number;
+}
+
+const lineSchema = z.union([
+  z
+    .object({
+      q: z.string().trim().min(1, 'the question "q" is empty'),
+      passage: z.string().min(1),
+      coverage: z.enum(['full', 'partial']).default('full'),
+    })
+    .passthrough(),
+  z.object({ q: z.string().trim().min(1, 'the question "q" is empty'), topic: z.string().min(1) }).passthrough(),
+]);
+
+/** Same question, ignoring case, spacing and punctuation at its ends. */
+export function questionKey(question: string): string {
+  return question.toLowerCase().replace(/\s+/g, ' ').trim().replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
+}
+
+export function examplesFileFor(documentPath: string): string {
+  return documentPath.replace(/\.md$/, '.examples.jsonl');
+}
+
+/** Reads one examples file; `passageIds` and `topics` are what labels may name. */
+export function loadExamples(path: string, shown: string, passageIds: ReadonlySet<string>, topics: ReadonlySet<string>): LabelledExample[] {
+  if (!existsSync(path)) return [];
+  const examples: LabelledExample[] = [];
+  const seen = new Map<string, { label: string; line: number }>();
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((text, index) => {
+      const line = index + 1;
+      if (text.trim() === '') return;
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        throw new CorpusError(shown, line, `not a JSON object (${(error as Error).message})`);
+      }
+      const parsed = lineSchema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const detail = issue.code === 'invalid_union' ? 'a line needs "q" and either "passage" or "topic"' : issue.message;
+        throw new CorpusError(shown, line, detail);
+      }
+      const data = parsed.data as { q: string; passage?: string; topic?: string; coverage?: Coverage };
+      const passageId = data.passage ?? null;
+      const topic = passageId === null ? (data.topic ?? null) : null;
+      if (passageId !== null && !passageIds.has(passageId)) throw new CorpusError(shown, line, `unknown passage id "${passageId}"`);
+      if (topic !== null && !topics.has(topic)) throw new CorpusError(shown, line, `unknown topic "${topic}" (corpus/topics.json lists the topics)`);
+      const coverage = data.coverage ?? 'full';
+      const label = passageId !== null ? `${passageId}#${coverage}` : `topic:${topic}`;
+      const key = questionKey(data.q);
+      const before = seen.get(key);
+      if (before && before.label !== label) throw new CorpusError(shown, line, `the same question is labelled differently at line ${before.line}`);
+      if (before) return;
+      seen.set(key, { label, line });
+      examples.push({ question: data.q, passageId, coverage, topic, file: shown, line });
+    });
+  return examples;
+}

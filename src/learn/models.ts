@@ -1,0 +1,162 @@
+/**
+ * The learned models and how they are trained, saved and loaded. `npm run train` writes them to
+ * `models/`; each file records a hash of exactly what it was trained on, so a test fails when a
+ * model is stale against its data.
+ *
+ * - the answer ranker: a softmax over the passages and the not-covered topics ("doses",
+ *   "drug-tests", …), trained on the labelled examples' training part and on the passages' own
+ *   text, sentences and titles;
+ * - the coverage model: full or partial, trained on the answerable examples;
+ * - the risk model: crisis, concern or none, trained on the risk corpus's training part and on
+ *   the answer examples (ordinary questions, level none).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Corpus } from '../corpus/load.js';
+import type { LabelledExample } from '../corpus/examples.js';
+import { isStopword } from '../engine/lexical.js';
+import { splitSentences } from '../engine/sentences.js';
+import { DEFAULT_FEATURE_OPTIONS, featurize, type FeatureOptions } from './features.js';
+import type { ChatExample } from './chat-data.js';
+import type { RiskExample } from './risk-data.js';
+import { DEFAULT_TRAIN_OPTIONS, SoftmaxModel, type SerializedSoftmax, type TrainOptions } from './softmax.js';
+import { isFrozenTest } from './split.js';
+
+/** Bumped when featurisation or training changes meaning, so old model files count as stale. */
+export const MODEL_FORMAT = 1;
+
+export const DEFAULT_MODELS_DIR = fileURLToPath(new URL('../../models/', import.meta.url));
+
+export interface TrainingItem {
+  text: string;
+  label: string;
+  weight?: number;
+}
+
+export interface ModelSettings {
+  features: FeatureOptions;
+  training: TrainOptions;
+}
+
+export const DEFAULT_MODEL_SETTINGS: ModelSettings = { features: DEFAULT_FEATURE_OPTIONS, training: DEFAULT_TRAIN_OPTIONS };
+
+/** The ranker's classes for questions the corpus does not cover: one per topic, `not-covered:<topic>`. */
+export const NOT_COVERED = 'not-covered';
+export function notCoveredLabel(topic: string | null): string {
+  return `${NOT_COVERED}:${topic ?? 'unrelated'}`;
+}
+export function isNotCoveredLabel(label: string): boolean {
+  return label.startsWith(`${NOT_COVERED}:`);
+}
+
+/** The ranker's classes for messages that are not questions: `chat:help`, `chat:thanks`. */
+export const CHAT_PREFIX = 'chat:';
+
+/**
+ * The answer ranker's training items: examples outside the frozen test part, chat messages, and
+ * the passages' own words.
+ */
+export function answerTrainingItems(corpus: Corpus, examples: LabelledExample[] = trainingPart(corpus.examples), chat: ChatExample[] = []): TrainingItem[] {
+  const items: TrainingItem[] = examples.map((example) => ({
+    text: example.question,
+    label: example.passageId ?? notCoveredLabel(example.topic),
+  }));
+  for (const example of chat) items.push({ text: example.question, label: `${CHAT_PREFIX}${example.label}` });
+  for (const passage of corpus.passages) {
+    const heading = passage.subsection ? `${passage.section} ${passage.subsection}` : passage.section;
+    const own = [passage.text, heading, ...splitSentences(passage.text)];
+    if (passage.keywords.length > 0) own.push(passage.keywords.join(', '));
+    for (const text of own) items.push({ text, label: passage.id });
+  }
+  return items;
+}
+
+export function coverageTrainingItems(examples: LabelledExample[]): TrainingItem[] {
+  return examples.filter((example) => example.passageId !== null).map((example) => ({ text: example.question, label: example.coverage }));
+}
+
+export function riskTrainingItems(risk: RiskExample[], answerExamples: LabelledExample[]): TrainingItem[] {
+  return [
+    ...risk.map((example) => ({ text: example.text, label: example.level })),
+    ...answerExamples.map((example) => ({ text: example.question, label: 'none' })),
+  ];
+}
+
+export function trainingPart<T extends { question: string }>(examples: T[]): T[] {
+  return examples.filter((example) => !isFrozenTest(example.question));
+}
+
+export function frozenTestPart<T extends { question: string }>(examples: T[]): T[] {
+  return examples.filter((example) => isFrozenTest(example.question));
+}
+
+/** Classes in a stable order: those listed first (e.g. passages in reading order), then the rest sorted. */
+export function classesOf(items: TrainingItem[], first: string[] = []): string[] {
+  const rest = [...new Set(items.map((item) => item.label))].filter((label) => !first.includes(label)).sort();
+  return [...first.filter((label) => items.some((item) => item.label === label)), ...rest];
+}
+
+export function trainSoftmax(items: TrainingItem[], classes: string[], settings: ModelSettings = DEFAULT_MODEL_SETTINGS): SoftmaxModel {
+  const index = new Map(classes.map((label, i) => [label, i]));
+  const data = items.map((item) => ({ vector: featurize(item.text, settings.features), label: index.get(item.label)!, weight: item.weight ?? 1 }));
+  return SoftmaxModel.train(data, classes, settings.features.bits, settings.training).quantized();
+}
+
+/** A hash of everything a model is trained from: change any of it and the saved model is stale. */
+export function trainingHash(items: TrainingItem[], classes: string[], settings: ModelSettings): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ format: MODEL_FORMAT, settings, classes }));
+  for (const item of items) hash.update(`${item.label}\t${item.weight ?? 1}\t${item.text}\n`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+export interface SavedModel {
+  format: number;
+  trainedOn: string;
+  features: FeatureOptions;
+  model: SerializedSoftmax;
+  /** Risk model only: words that mark risk, learned from the labelled messages (see {@link learnedRiskCues}). */
+  cues?: string[];
+}
+
+export function saveable(model: SoftmaxModel, trainedOn: string, features: FeatureOptions, cues?: string[]): SavedModel {
+  return { format: MODEL_FORMAT, trainedOn, features, model: model.serialize(), ...(cues ? { cues } : {}) };
+}
+
+/**
+ * Risk cues learned from the labelled messages: words, other than stop words, found in at least
+ * `minCount` crisis messages and in a share of at least `minShare` crisis messages among all that
+ * have them (add-one smoothed). They widen the hand-listed gate with the words people in danger
+ * actually use, in every language the data has. Stop words, numbers and the words of greeting and
+ * thanks phrases (`exclude`) are never learned cues: "thanks!!" alone must not reach the model.
+ */
+export function learnedRiskCues(
+  items: TrainingItem[],
+  tokensOf: (text: string) => string[],
+  { minCount = 2, minShare = 0.5, exclude = new Set<string>() }: { minCount?: number; minShare?: number; exclude?: ReadonlySet<string> } = {},
+): string[] {
+  const crisis = new Map<string, number>();
+  const other = new Map<string, number>();
+  for (const item of items) {
+    const counts = item.label === 'crisis' ? crisis : other;
+    for (const token of new Set(tokensOf(item.text))) counts.set(token, (counts.get(token) ?? 0) + 1);
+  }
+  return [...crisis]
+    .filter(([token, c]) => c >= minCount && !isStopword(token) && !exclude.has(token) && !/^\d+$/.test(token) && (c + 1) / (c + (other.get(token) ?? 0) + 2) >= minShare)
+    .map(([token]) => token)
+    .sort();
+}
+
+export function readSavedModel(path: string): SavedModel | null {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as SavedModel;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new Error(`${path}: cannot read the model: ${(error as Error).message}`);
+  }
+}
+
+export function modelFrom(saved: SavedModel): SoftmaxModel {
+  return SoftmaxModel.deserialize(saved.model);
+}

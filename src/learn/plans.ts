@@ -1,0 +1,40 @@
+/** What each saved model is trained on: its file, items, classes, settings and their hash. */
+import type { Corpus } from '../corpus/load.js';
+import {
+  answerTrainingItems,
+  classesOf,
+  coverageTrainingItems,
+  DEFAULT_MODEL_SETTINGS,
+  riskTrainingItems,
+  trainingHash,
+  trainingPart,
+  type ModelSettings,
+  type TrainingItem,
+} from './models.js';
+import type { ChatExample } from './chat-data.js';
+import type { RiskExample } from './risk-data.js';
+import { isFrozenTest } from './split.js';
+
+export interface ModelPlan {
+  file: string;
+  items: TrainingItem[];
+  classes: string[];
+  settings: ModelSettings;
+  hash: string;
+  /** Risk model: learn its cue words too. */
+  learnsCues?: boolean;
+}
+
+export function modelPlans(corpus: Corpus, risk: RiskExample[], chat: ChatExample[] = [], settings: ModelSettings = DEFAULT_MODEL_SETTINGS): ModelPlan[] {
+  const examples = trainingPart(corpus.examples);
+  const chatTraining = trainingPart(chat);
+  const plan = (file: string, items: TrainingItem[], first: string[] = []): ModelPlan => {
+    const classes = classesOf(items, first);
+    return { file, items, classes, settings, hash: trainingHash(items, classes, settings) };
+  };
+  return [
+    plan('answer-ranker.json', answerTrainingItems(corpus, examples, chatTraining), corpus.passages.map((p) => p.id)),
+    plan('answer-coverage.json', coverageTrainingItems(examples), ['full', 'partial']),
+    { ...plan('risk.json', riskTrainingItems(risk.filter((r) => !isFrozenTest(r.text)), examples), ['crisis', 'concern', 'none']), learnsCues: true },
+  ];
+}
