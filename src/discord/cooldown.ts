@@ -1,4 +1,10 @@
-/** A per-user wait between questions. In memory; forgets users whose wait is over. */
+/**
+ * A per-user wait between questions. Only questions count: lookups, help, the buttons under
+ * the bot's own answers, and any message that sounds like a crisis are never held back.
+ * In memory; forgets users whose wait is over.
+ */
+import type { ReplyKind } from '../engine/reply.js';
+
 export type CooldownResult = { ok: true } | { ok: false; retryAfterMs: number; firstRefusal: boolean };
 
 export class Cooldown {
@@ -36,3 +42,11 @@ export function cooldownText(retryAfterMs: number): string {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   return `You're asking quickly. Please wait ${seconds} second${seconds === 1 ? '' : 's'} before your next question.`;
 }
+
+/** Whether a reply answers a question the cooldown holds back: an answer or a not-covered reply (never help or a crisis). */
+export function countsAsQuestion(kind: ReplyKind): boolean {
+  return kind === 'answer' || kind === 'no_match';
+}
+
+/** The sign a held-back message in a channel gets instead of a reply or a DM. */
+export const COOLDOWN_REACTION = '⏳';
