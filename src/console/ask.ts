@@ -6,8 +6,10 @@
 import { createInterface } from 'node:readline';
 import { exitQuietlyWhenOutputCloses } from '../cli/closed-output.js';
 import { createEngineOrExit } from '../cli/engine-or-exit.js';
-import { renderText } from '../engine/render-text.js';
+import { QuoteLabels } from '../present/quote-labels.js';
 import { toJsonRecord } from './json-record.js';
+import { renderConsole } from './render-console.js';
+import { terminalWidth } from './wrap.js';
 
 const USAGE = `usage: npm run ask -- "your question"
        npm run ask -- --json < questions.txt   (one question per line in, one JSON object per line out)`;
@@ -23,10 +25,12 @@ async function main(): Promise<void> {
 
   exitQuietlyWhenOutputCloses();
   const engine = createEngineOrExit();
+  const labels = QuoteLabels.fromEngine(engine);
+  const show = (reply: ReturnType<typeof engine.answer>): string => renderConsole(reply, terminalWidth(), labels);
 
   if (question !== '') {
     const reply = engine.answer(question);
-    process.stdout.write(json ? `${JSON.stringify(toJsonRecord(question, reply))}\n` : `${renderText(reply)}\n`);
+    process.stdout.write(json ? `${JSON.stringify(toJsonRecord(question, reply))}\n` : `${show(reply)}\n`);
     return;
   }
   if (process.stdin.isTTY && !json) {
@@ -41,7 +45,7 @@ async function main(): Promise<void> {
     if (json) {
       process.stdout.write(`${JSON.stringify(toJsonRecord(line, reply))}\n`);
     } else {
-      process.stdout.write(`${first ? '' : '\n———\n\n'}> ${line}\n\n${renderText(reply)}\n`);
+      process.stdout.write(`${first ? '' : '\n———\n\n'}> ${line}\n\n${show(reply)}\n`);
     }
     first = false;
   }
