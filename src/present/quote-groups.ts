@@ -18,6 +18,16 @@ export interface QuoteGroup {
   ids: string[];
 }
 
+/** A document's title over a quote is cut to this, at a word, so the line fits a phone. */
+export const DOCUMENT_TITLE_MAX = 40;
+
+export function shortened(title: string | undefined, max: number): string | undefined {
+  if (title === undefined || title.length <= max) return title;
+  const cut = title.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/, '')}…`;
+}
+
 export function quoteGroups(quotes: Quote[], labels: QuoteLabels): QuoteGroup[] {
   const groups: (QuoteGroup & { key: string })[] = [];
   let previousPath: string | undefined;
@@ -31,7 +41,7 @@ export function quoteGroups(quotes: Quote[], labels: QuoteLabels): QuoteGroup[] 
       continue;
     }
     const section = labels.section(quote);
-    const document = labels.document(quote);
+    const document = shortened(labels.document(quote), DOCUMENT_TITLE_MAX);
     const path = [document, section].filter(Boolean).join(' › ');
     const over = quote.subsection ? (path !== previousPath ? path : undefined) : document !== previousDocument ? document : undefined;
     groups.push({ key, title: quote.subsection ?? section, over, texts: [quote.text], ids: [quote.id] });
