@@ -19,8 +19,6 @@ export const LIMITS = {
   title: 256,
   authorName: 256,
   description: 4096,
-  fieldValue: 1024,
-  fields: 25,
   embedsPerMessage: 10,
   /** Sum of every embed's title, description, fields, footer and author in one message. */
   embedCharacters: 6000,
@@ -71,15 +69,14 @@ export function renderReply(reply: Reply, components: ActionRow[] = [], labels: 
   // Each embed keeps room for the note, which may end up in it.
   const room = LIMITS.description - note.length - 2;
   const color = COLORS[reply.kind];
-  const safety = reply.kind === 'safety' ? safetyEmbed(reply, labels, color) : undefined;
   const blocks: APIEmbed[] = [];
-  const lead = (safety ? reply.lead.filter((line) => !line.startsWith(SAFETY_SUMMARY_TITLE)) : reply.lead).join('\n\n');
+  // The summary's own title says what the engine's "Safety summary, …" lead line would repeat.
+  const lead = (reply.kind === 'safety' ? reply.lead.filter((line) => !line.startsWith(SAFETY_SUMMARY_TITLE)) : reply.lead).join('\n\n');
   const after = reply.after.join('\n\n');
-  if (safety) {
-    blocks.push(safety.embed);
-    if (lead !== '') blocks.unshift(...textEmbeds(lead, color, room));
-    blocks.push(...quoteEmbeds(safety.rest, labels, color, room));
-    if (after !== '') blocks.push(...textEmbeds(after, color, room));
+  if (reply.kind === 'safety') {
+    if (lead !== '') blocks.push(...textEmbeds(lead, color, room));
+    blocks.push(...safetyEmbeds(reply, labels, color, room));
+    if (after !== '') appendOrAdd(blocks, after, color, room);
   } else if (reply.passages.length === 0) {
     blocks.push(...textEmbeds([lead, after].filter(Boolean).join('\n\n'), color, room));
   } else {
@@ -135,18 +132,20 @@ function continuedQuote(piece: string): string {
 }
 
 /**
- * The safety summary, compact: one embed titled once, each sentence a quoted field under its
- * (sub)section's name. Sentences too long for a field are shown as ordinary quotes after it.
+ * The safety summary, compact: one embed titled once, each sentence quoted under its
+ * (sub)section's name in bold (the note, which ends the description, then comes last; an
+ * embed's fields would stand below it).
  */
-function safetyEmbed(reply: Reply, labels: QuoteLabels, color: number): { embed: APIEmbed; rest: Quote[] } {
-  const fits = (quote: Quote) => asBlockQuote(quote.text).length <= LIMITS.fieldValue;
-  const inFields = reply.passages.filter(fits).slice(0, LIMITS.fields);
-  const rest = reply.passages.filter((quote) => !inFields.includes(quote));
-  const fields = inFields.map((quote) => ({
-    name: clip([labels.document(quote), quote.subsection ?? labels.section(quote)].filter(Boolean).join(' › '), LIMITS.title),
-    value: asBlockQuote(quote.text),
+function safetyEmbeds(reply: Reply, labels: QuoteLabels, color: number, room: number): APIEmbed[] {
+  const entries = reply.passages.map((quote) => {
+    const name = [labels.document(quote), quote.subsection ?? labels.section(quote)].filter(Boolean).join(' › ');
+    return `**${name}**\n${asBlockQuote(quote.text)}`;
+  });
+  return splitText(entries.join('\n\n'), room).map((description, i) => ({
+    ...(i === 0 && { title: SAFETY_SUMMARY_TITLE }),
+    description: i === 0 ? description : continuedQuote(description),
+    color,
   }));
-  return { embed: { title: SAFETY_SUMMARY_TITLE, fields, color }, rest };
 }
 
 function textEmbeds(text: string, color: number, room: number): APIEmbed[] {

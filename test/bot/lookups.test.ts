@@ -1,7 +1,7 @@
 /** /section with its autocomplete, /sections, /safety and /help through the local Discord. */
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAFETY_SUMMARY_TITLE } from '../../src/discord/render.js';
+import { noteAsSubtext, SAFETY_SUMMARY_TITLE } from '../../src/discord/render.js';
 import { carriesNote, quotedIn, quotesOf, startDeployedBot, textOf, type Running } from './harness.js';
 
 describe('reading the article', () => {
@@ -78,7 +78,7 @@ describe('reading the article', () => {
     expect(carriesNote(message, note)).toBe(true);
   });
 
-  it('/safety gives the summary privately, in one embed titled once: verbatim sentences quoted under their section titles, and the note', async () => {
+  it('/safety gives the summary privately, in one embed titled once: verbatim sentences quoted under their section titles in bold, and the note last', async () => {
     const handle = await run.fake.slashCommand({ name: 'safety' });
     const message = await handle.waitForFinal();
     const summary = run.engine.safetySummary();
@@ -86,10 +86,12 @@ describe('reading the article', () => {
     expect(message.embeds).toHaveLength(1);
     expect(message.embeds[0]?.title).toBe(SAFETY_SUMMARY_TITLE);
     expect(textOf(message).split(SAFETY_SUMMARY_TITLE)).toHaveLength(2);
-    expect(message.embeds[0]?.fields?.map((field) => field.name)).toEqual(summary.passages.map((quote) => quote.subsection ?? quote.section));
+    const names = [...(message.embeds[0]?.description ?? '').matchAll(/^\*\*(.+)\*\*$/gm)].map((match) => match[1]);
+    expect(names).toEqual(summary.passages.map((quote) => quote.subsection ?? quote.section));
     expect(quotedIn(message)).toEqual(quotesOf(summary));
     for (const quote of summary.passages) expect(run.engine.passage(quote.id)?.text).toContain(quote.text);
     expect(carriesNote(message, note)).toBe(true);
+    expect(message.embeds[0]?.description?.endsWith(noteAsSubtext(note))).toBe(true);
   });
 
   it('/help says what the bot does and where its answers come from, with the note', async () => {
