@@ -94,7 +94,7 @@ export function renderReplyAsText(reply: Reply, components: ActionRow[] = [], la
   const blocks = [
     ...reply.lead,
     ...quoteGroups(reply.passages, labels).map(({ title, over, texts }) =>
-      [`**${title}**`, ...(over ? [`-# ${over}`] : []), ...texts.map(asBlockQuote)].join('\n'),
+      [...(over ? [`-# ${over}`] : []), `**${title}**`, ...texts.map(asBlockQuote)].join('\n'),
     ),
     ...reply.after,
   ].flatMap((block) => splitText(block, room));
