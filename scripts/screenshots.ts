@@ -44,7 +44,7 @@ const scenarios: Scenario[] = [
   { name: 'answer', caption: '`/ask question:Is kratom addictive?`: an answer, with its buttons', invocation: { user: member, command: '/ask' }, reply: answer, withButtons: true, ephemeral: false },
   {
     name: 'partial-answer',
-    caption: 'a mention asking two things, one of which the article covers',
+    caption: 'a mention asking two things, only one of them about the article',
     invocation: { user: member, text: '@Kratom Guide does kratom help with anxiety, and is it legal in Texas?' },
     reply: engine.answer('does kratom help with anxiety, and is it legal in Texas?'),
     withButtons: true,

@@ -3,7 +3,7 @@
  * the bot's own answers, and any message that sounds like a crisis are never held back.
  * In memory; forgets users whose wait is over.
  */
-import type { ReplyKind } from '../engine/reply.js';
+import type { ConversationContext, Reply } from '../engine/reply.js';
 
 export type CooldownResult = { ok: true } | { ok: false; retryAfterMs: number; firstRefusal: boolean };
 
@@ -43,9 +43,19 @@ export function cooldownText(retryAfterMs: number): string {
   return `You're asking quickly. Please wait ${seconds} second${seconds === 1 ? '' : 's'} before your next question.`;
 }
 
-/** Whether a reply answers a question the cooldown holds back: an answer or a not-covered reply (never help or a crisis). */
-export function countsAsQuestion(kind: ReplyKind): boolean {
-  return kind === 'answer' || kind === 'no_match';
+/**
+ * Whether a reply answers a question the cooldown holds back: an answer or a not-covered reply,
+ * never help or a crisis, and not "tell me more" continuing the exchange before (`previous`),
+ * which is reading on, like the "More from" button.
+ */
+export function countsAsQuestion(reply: Pick<Reply, 'kind' | 'context'>, previous?: ConversationContext): boolean {
+  if (reply.kind !== 'answer' && reply.kind !== 'no_match') return false;
+  return !(previous && reply.context && continues(reply.context, previous));
+}
+
+/** A continuation keeps the question it continues and adds to what was shown. */
+function continues(next: ConversationContext, previous: ConversationContext): boolean {
+  return next.question === previous.question && previous.shownIds.length > 0 && previous.shownIds.every((id, i) => next.shownIds[i] === id);
 }
 
 /** The sign a held-back message in a channel gets instead of a reply or a DM. */

@@ -54,6 +54,13 @@ describe('cooldown', () => {
     expect(quotedIn(more)).toEqual(quotesOf(engine.more(engine.answer(QUESTION).context!)));
   });
 
+  it('lets the person read on with "tell me more" in reply to the answer, as the button would', async () => {
+    const { fake, engine } = await start();
+    const answer = await (await fake.sendMessage({ content: QUESTION, mentionsBot: true })).waitForReply();
+    const more = await (await fake.sendMessage({ content: 'tell me more', replyTo: answer.id })).waitForReply();
+    expect(quotedIn(more)).toEqual(quotesOf(engine.more(engine.answer(QUESTION).context!)));
+  });
+
   it('never holds back a message that sounds like a crisis', async () => {
     const { engine } = await start();
     await command('ask', { question: QUESTION });

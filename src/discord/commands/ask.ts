@@ -15,7 +15,7 @@ export const data = readingCommand('ask', 'Ask a question; the answer is quoted 
 
 export async function execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void> {
   const reply = bot.engine.answer(interaction.options.getString('question', true));
-  if (countsAsQuestion(reply.kind)) {
+  if (countsAsQuestion(reply)) {
     const wait = bot.cooldown.take(interaction.user.id);
     if (!wait.ok) {
       await respond(interaction, bot.engine.notice(cooldownText(wait.retryAfterMs)), { ephemeral: true });

@@ -44,8 +44,9 @@ async function handleMessage(message: Message, bot: BotContext): Promise<void> {
     }
     const question = message.content.replaceAll(new RegExp(`<@!?${me}>`, 'g'), ' ').trim();
     const key = conversationKey(message.channelId, message.author.id);
-    const reply = bot.engine.answer(question, previousExchange(message, bot, key));
-    if (countsAsQuestion(reply.kind) && !bot.cooldown.take(message.author.id).ok) {
+    const previous = previousExchange(message, bot, key);
+    const reply = bot.engine.answer(question, previous);
+    if (countsAsQuestion(reply, previous) && !bot.cooldown.take(message.author.id).ok) {
       // Quietly: a reaction on the message, rather than a reply in the channel or a DM.
       const reacted = await react(message, COOLDOWN_REACTION);
       bot.logger.info({ event: 'cooldown', via, reacted });
