@@ -1,14 +1,15 @@
 /**
  * A per-user wait between questions. Only questions count: lookups, help, the buttons under
- * the bot's own answers, and any message that sounds like a crisis are never held back.
+ * the bot's own answers, "tell me more" reading on, and any message that sounds like a crisis
+ * are never held back.
  * In memory; forgets users whose wait is over.
  */
 import type { ConversationContext, Reply } from '../engine/reply.js';
 
-export type CooldownResult = { ok: true } | { ok: false; retryAfterMs: number; firstRefusal: boolean };
+export type CooldownResult = { ok: true } | { ok: false; retryAfterMs: number };
 
 export class Cooldown {
-  private readonly until = new Map<string, { until: number; refused: boolean }>();
+  private readonly until = new Map<string, number>();
   private readonly now: () => number;
 
   constructor(
@@ -18,23 +19,19 @@ export class Cooldown {
     this.now = now;
   }
 
-  /** Starts the user's wait, or says how long is left (and whether they were already told). */
+  /** Starts the user's wait, or says how long is left. */
   take(userId: string): CooldownResult {
     if (this.seconds <= 0) return { ok: true };
     const now = this.now();
-    const entry = this.until.get(userId);
-    if (entry && entry.until > now) {
-      const firstRefusal = !entry.refused;
-      entry.refused = true;
-      return { ok: false, retryAfterMs: entry.until - now, firstRefusal };
-    }
+    const until = this.until.get(userId);
+    if (until !== undefined && until > now) return { ok: false, retryAfterMs: until - now };
     if (this.until.size >= 10_000) this.sweep(now);
-    this.until.set(userId, { until: now + this.seconds * 1000, refused: false });
+    this.until.set(userId, now + this.seconds * 1000);
     return { ok: true };
   }
 
   private sweep(now: number): void {
-    for (const [userId, entry] of this.until) if (entry.until <= now) this.until.delete(userId);
+    for (const [userId, until] of this.until) if (until <= now) this.until.delete(userId);
   }
 }
 
