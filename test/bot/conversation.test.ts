@@ -68,6 +68,12 @@ describe('conversation', () => {
     expect(quotedIn(more)).toEqual(quotesOf(run.engine.more(run.engine.answer('Is kratom addictive?').context!)));
   });
 
+  it('continues the person’s last public /ask in the channel on a new "@bot tell me more"', async () => {
+    await (await run.fake.slashCommand({ name: 'ask', options: { question: 'How should a beginner start?' } })).waitForFinal();
+    const more = await mention('tell me more');
+    expect(quotedIn(more)).toEqual(quotesOf(run.engine.more(run.engine.answer('How should a beginner start?').context!)));
+  });
+
   it('keeps each person’s exchange to themselves: another member’s "@bot tell me more" does not continue it', async () => {
     await mention('Is kratom addictive?');
     const fromOwner = await (await run.fake.sendMessage({ content: 'tell me more', mentionsBot: true, author: 'owner' })).waitForReply();

@@ -3,7 +3,7 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../../engine/engine.js';
 import type { BotContext } from '../bot-context.js';
 import { cooldownText, countsAsQuestion } from '../cooldown.js';
-import { rememberAnswer } from '../remember.js';
+import { conversationKey, rememberAnswer } from '../remember.js';
 import { respond } from '../respond.js';
 import { readingCommand } from './everywhere.js';
 
@@ -24,6 +24,9 @@ export async function execute(interaction: ChatInputCommandInteraction, bot: Bot
     }
   }
   const ephemeral = interaction.options.getBoolean('private') ?? false;
+  // A public answer is also the person's last exchange in the channel, for "@bot tell me more"
+  // (remembered first: their next message may arrive before the reply is confirmed).
+  if (!ephemeral) rememberAnswer(bot, reply, [], conversationKey(interaction.channelId, interaction.user.id));
   const sent = await respond(interaction, reply, { ephemeral, components: bot.buttons.buttonsFor(reply), labels: bot.labels });
   rememberAnswer(bot, reply, sent);
   bot.logger.info({ event: 'answer', via: 'ask', kind: reply.kind, quotes: reply.passages.length, private: ephemeral });
