@@ -6,9 +6,11 @@
 import { createInterface } from 'node:readline';
 import { exitQuietlyWhenOutputCloses } from '../cli/closed-output.js';
 import { createEngineOrExit } from '../cli/engine-or-exit.js';
-import { renderText } from '../engine/render-text.js';
 import { explainTrace } from '../engine/trace.js';
+import { QuoteLabels } from '../present/quote-labels.js';
 import { toJsonRecord } from './json-record.js';
+import { renderConsole } from './render-console.js';
+import { terminalWidth } from './wrap.js';
 
 const USAGE = `usage: npm run ask -- "your question"
        npm run ask -- --explain "your question"   (the reply, then how it was decided)
@@ -26,10 +28,12 @@ async function main(): Promise<void> {
 
   exitQuietlyWhenOutputCloses();
   const engine = createEngineOrExit();
+  const labels = QuoteLabels.fromEngine(engine);
+  const show = (reply: ReturnType<typeof engine.answer>): string => renderConsole(reply, terminalWidth(), labels);
 
   if (question !== '') {
     const reply = engine.answer(question);
-    process.stdout.write(json ? `${JSON.stringify(toJsonRecord(question, reply))}\n` : `${renderText(reply)}\n`);
+    process.stdout.write(json ? `${JSON.stringify(toJsonRecord(question, reply))}\n` : `${show(reply)}\n`);
     if (explain && reply.trace) process.stdout.write(`\n— how this was decided —\n${explainTrace(reply.trace)}\n`);
     return;
   }
@@ -45,7 +49,7 @@ async function main(): Promise<void> {
     if (json) {
       process.stdout.write(`${JSON.stringify(toJsonRecord(line, reply))}\n`);
     } else {
-      process.stdout.write(`${first ? '' : '\n———\n\n'}> ${line}\n\n${renderText(reply)}\n`);
+      process.stdout.write(`${first ? '' : '\n———\n\n'}> ${line}\n\n${show(reply)}\n`);
     }
     first = false;
   }

@@ -3,6 +3,7 @@ import type { AnswerEngine } from '../engine/engine.js';
 import type { ButtonCodec } from './buttons.js';
 import type { ConversationMemory } from './conversation-memory.js';
 import type { Cooldown } from './cooldown.js';
+import type { QuoteLabels } from '../present/quote-labels.js';
 import type { Logger } from './logger.js';
 
 export interface BotContext {
@@ -11,4 +12,6 @@ export interface BotContext {
   memory: ConversationMemory;
   cooldown: Cooldown;
   buttons: ButtonCodec;
+  /** How quotes name their section and document. */
+  labels: QuoteLabels;
 }

@@ -1,5 +1,5 @@
 /**
- * The answer buttons ("More from this section", "Other passages") and their custom ids. A
+ * The answer buttons ("More from <section>", "Other passages") and their custom ids. A
  * button keeps its whole state in its id, so it works after a restart and on any shard:
  * `kg:<action>:<corpus fingerprint>:<passage ordinals in base 36, dot-separated>`. The
  * fingerprint changes with the corpus, so a button from before an edit gets a polite notice
@@ -9,9 +9,12 @@ import { createHash } from 'node:crypto';
 import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId } from 'discord.js';
 import type { AnswerEngine } from '../engine/engine.js';
 import { quoteHeading, type ConversationContext, type Reply } from '../engine/reply.js';
+import { QuoteLabels } from '../present/quote-labels.js';
 import type { ActionRow } from './render.js';
 
 export const CUSTOM_ID_MAX = 100;
+const BUTTON_LABEL_MAX = 80;
+const BUTTONS_PER_ROW = 5;
 const PREFIX = 'kg';
 /** "Other passages" shows this many at a time and offers the rest again. */
 export const OTHER_PAGE = 3;
@@ -26,7 +29,10 @@ export class ButtonCodec {
   private readonly ids: string[];
   private readonly ordinals: Map<string, number>;
 
-  constructor(private readonly engine: AnswerEngine) {
+  constructor(
+    private readonly engine: AnswerEngine,
+    private readonly labels: QuoteLabels = QuoteLabels.fromEngine(engine),
+  ) {
     this.ids = engine.passageIds();
     this.ordinals = new Map(this.ids.map((id, i) => [id, i]));
     const hash = createHash('sha256');
@@ -56,18 +62,50 @@ export class ButtonCodec {
     return { action: code === 'm' ? 'more' : 'other', ids: ids as string[] };
   }
 
-  /** The buttons under an answer: "more" when there is more of its section, "other" when there are other passages. */
+  /**
+   * The buttons under an answer: one "More from <section>" for each quoted section that has
+   * more to read (so the label says which section it continues), and "Other passages" when
+   * there are other passages.
+   */
   buttonsFor(reply: Reply, otherIds: string[] = reply.alternativeIds ?? []): ActionRow[] {
     // A crisis reply is urgent guidance, not a place to browse: no buttons under it.
     if (reply.kind === 'crisis') return [];
     const buttons: APIButtonComponentWithCustomId[] = [];
-    if (reply.context && this.engine.more(reply.context).passages.length > 0) {
-      buttons.push(button(this.encode({ action: 'more', ids: reply.context.shownIds }), 'More from this section'));
+    if (reply.context) {
+      for (const { name, ids } of this.sectionsWithMore(reply.context.shownIds)) {
+        buttons.push(button(this.encode({ action: 'more', ids }), clip(`More from ${name}`, BUTTON_LABEL_MAX)));
+      }
     }
     if (otherIds.length > 0) {
       buttons.push(button(this.encode({ action: 'other', ids: otherIds }), 'Other passages'));
     }
-    return buttons.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: buttons }];
+    return buttons.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: buttons.slice(0, BUTTONS_PER_ROW) }];
+  }
+
+  /**
+   * The sections among the passages shown that still have unshown passages, in the order
+   * first shown; for each, the shown ids reordered so that one of its passages comes last
+   * (what "more" continues from).
+   */
+  sectionsWithMore(shownIds: string[]): { name: string; ids: string[] }[] {
+    const shown = new Set(shownIds);
+    const found: { name: string; ids: string[] }[] = [];
+    const seen = new Set<string>();
+    for (const id of shownIds) {
+      const passage = this.engine.passage(id);
+      if (!passage) continue;
+      const key = `${passage.documentId}\0${passage.section}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const inSection = (other: string) => {
+        const p = this.engine.passage(other);
+        return p !== undefined && p.documentId === passage.documentId && p.section === passage.section;
+      };
+      if (!this.ids.some((other) => !shown.has(other) && inSection(other))) continue;
+      const name = this.labels.section(passage);
+      found.push({ name, ids: [...shownIds.filter((other) => !inSection(other)), ...shownIds.filter(inSection)] });
+    }
+    return found;
   }
 
   /**
@@ -83,6 +121,10 @@ export class ButtonCodec {
     }
     return undefined;
   }
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function button(customId: string, label: string): APIButtonComponentWithCustomId {

@@ -5,6 +5,7 @@
  */
 import { Client, GatewayIntentBits, Options, Partials } from 'discord.js';
 import type { AnswerEngine } from '../engine/engine.js';
+import { QuoteLabels } from '../present/quote-labels.js';
 import type { BotContext } from './bot-context.js';
 import { ButtonCodec } from './buttons.js';
 import { ConversationMemory, DEFAULT_MEMORY, type MemoryOptions } from './conversation-memory.js';
@@ -42,12 +43,14 @@ export function createBot({ engine, config, logger }: { engine: AnswerEngine; co
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 50 }),
     ...(config.apiUrl !== undefined && { rest: { api: config.apiUrl } }),
   });
+  const labels = QuoteLabels.fromEngine(engine);
   const context: BotContext = {
     engine,
     logger,
     memory: new ConversationMemory(config.memory ?? DEFAULT_MEMORY),
     cooldown: new Cooldown(config.cooldownSeconds),
-    buttons: new ButtonCodec(engine),
+    buttons: new ButtonCodec(engine, labels),
+    labels,
   };
   const work = new WorkTracker();
   logLifecycle(client, logger);

@@ -1,15 +1,15 @@
 /**
- * "More from this section" and "Other passages": everything needed is in the button's custom
- * id (see buttons.ts); the answer goes where the clicked one is, public or private.
+ * "More from <section>" and "Other passages": everything needed is in the button's custom id
+ * (see buttons.ts). The answer goes to whoever clicked, privately: a button under a public
+ * answer is not a way to post in the channel.
  */
-import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import type { ButtonInteraction } from 'discord.js';
 import type { BotContext } from './bot-context.js';
 import { OTHER_PAGE } from './buttons.js';
 import { rememberAnswer } from './remember.js';
 import { respond } from './respond.js';
 
 export async function handleButton(interaction: ButtonInteraction, bot: BotContext): Promise<void> {
-  const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
   const decoded = bot.buttons.decode(interaction.customId);
   if (decoded.action === 'stale' || decoded.action === 'unknown') {
     await respond(interaction, bot.engine.notice('This button is from an older version of the article, so I can’t follow it any more. Please ask again with /ask.'), { ephemeral: true });
@@ -19,13 +19,17 @@ export async function handleButton(interaction: ButtonInteraction, bot: BotConte
   let reply;
   let otherIds: string[] | undefined;
   if (decoded.action === 'more') {
-    const context = bot.memory.get(interaction.message.id) ?? bot.buttons.contextFromCustomIds([interaction.customId]);
-    reply = bot.engine.more(context ?? { question: '', shownIds: decoded.ids });
+    // The button names the section to continue (its passages come last); the remembered
+    // exchange, when there is one, adds the question and everything shown before.
+    const remembered = bot.memory.get(interaction.message.id);
+    const carried = bot.buttons.contextFromCustomIds([interaction.customId]);
+    const earlier = (remembered?.shownIds ?? []).filter((id) => !decoded.ids.includes(id));
+    reply = bot.engine.more({ question: remembered?.question ?? carried?.question ?? '', shownIds: [...earlier, ...decoded.ids] });
   } else {
     reply = bot.engine.showPassages(decoded.ids.slice(0, OTHER_PAGE));
     otherIds = decoded.ids.slice(OTHER_PAGE);
   }
-  const sent = await respond(interaction, reply, { ephemeral, components: bot.buttons.buttonsFor(reply, otherIds) });
+  const sent = await respond(interaction, reply, { ephemeral: true, components: bot.buttons.buttonsFor(reply, otherIds), labels: bot.labels });
   rememberAnswer(bot, reply, sent);
   bot.logger.info({ event: 'button', action: decoded.action, quotes: reply.passages.length });
 }

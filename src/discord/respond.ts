@@ -4,16 +4,19 @@
  */
 import { MessageFlags, PermissionFlagsBits, type Message, type RepliableInteraction } from 'discord.js';
 import type { Reply } from '../engine/reply.js';
+import type { QuoteLabels } from '../present/quote-labels.js';
 import { renderReply, renderReplyAsText, type ActionRow, type OutgoingMessage } from './render.js';
 
 export interface RespondOptions {
   ephemeral?: boolean;
   components?: ActionRow[];
+  /** How quotes name their section and document (the bot's `labels`). */
+  labels?: QuoteLabels;
 }
 
 /** Renders a reply and sends it; returns the messages sent (to remember follow-up context by id). */
 export async function respond(interaction: RepliableInteraction, reply: Reply, options: RespondOptions = {}): Promise<Message[]> {
-  return sendMessages(interaction, renderReply(reply, options.components), options.ephemeral ?? false);
+  return sendMessages(interaction, renderReply(reply, options.components, options.labels), options.ephemeral ?? false);
 }
 
 export async function sendMessages(interaction: RepliableInteraction, messages: OutgoingMessage[], ephemeral: boolean): Promise<Message[]> {
@@ -33,11 +36,21 @@ export async function sendMessages(interaction: RepliableInteraction, messages: 
 }
 
 /** Answers a message with replies to it; as plain text where the bot may not embed. */
-export async function replyToMessage(message: Message, reply: Reply, components: ActionRow[] = []): Promise<Message[]> {
-  const messages = canEmbed(message) ? renderReply(reply, components) : renderReplyAsText(reply, components);
+export async function replyToMessage(message: Message, reply: Reply, components: ActionRow[] = [], labels?: QuoteLabels): Promise<Message[]> {
+  const messages = canEmbed(message) ? renderReply(reply, components, labels) : renderReplyAsText(reply, components, labels);
   const sent: Message[] = [];
   for (const outgoing of messages) sent.push(await message.reply(outgoing));
   return sent;
+}
+
+/** A quiet sign on a message (a reaction); false when the bot may not react there. */
+export async function react(message: Message, emoji: string): Promise<boolean> {
+  try {
+    await message.react(emoji);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A DM to the message's author (or a reply, in a DM already); false when their DMs are closed. */

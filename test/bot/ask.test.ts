@@ -1,9 +1,8 @@
 /** /ask through the local Discord: answers quoted with their titles, the note on every reply. */
 import { MessageFlags, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quoteHeading } from '../../src/engine/reply.js';
 import { isVerbatim } from '../helpers/engine.js';
-import { carriesNote, startDeployedBot, TEST_TOKEN, textOf, type Running } from './harness.js';
+import { carriesNote, quotedIn, quotesOf, startDeployedBot, TEST_TOKEN, textOf, type Running } from './harness.js';
 
 describe('/ask', () => {
   let run: Running;
@@ -19,13 +18,12 @@ describe('/ask', () => {
     return handle.waitForFinal();
   }
 
-  it('answers with the article’s passages verbatim, each under "Section › Subsection", and the note', async () => {
+  it('answers with the article’s passages verbatim as block quotes, each under its subsection with its section above, and the note', async () => {
     const expected = run.engine.answer('Is kratom addictive?');
     const message = await ask('Is kratom addictive?');
-    const quoted = message.embeds.filter((embed) => embed.title !== undefined);
-    expect(quoted.map((embed) => embed.title)).toEqual(expected.passages.map(quoteHeading));
-    expect(quoted[0]?.title).toBe('Potential Considerations › Dependency and Withdrawal');
-    for (const embed of quoted) expect(isVerbatim(embed.description ?? '')).toBe(true);
+    expect(quotedIn(message)).toEqual(quotesOf(expected));
+    for (const text of quotedIn(message)) expect(isVerbatim(text)).toBe(true);
+    expect(message.embeds[0]).toMatchObject({ author: { name: 'Potential Considerations' }, title: 'Dependency and Withdrawal' });
     expect(carriesNote(message, note)).toBe(true);
   });
 
@@ -40,7 +38,7 @@ describe('/ask', () => {
   it('says plainly when the article does not cover the question, with the note', async () => {
     const message = await ask('Does kratom cure migraines?');
     expect(textOf(message)).toMatch(/The article does not cover (other health conditions|that)/);
-    expect(message.embeds.some((embed) => embed.title !== undefined)).toBe(false);
+    expect(quotedIn(message)).toEqual([]);
     expect(carriesNote(message, note)).toBe(true);
   });
 
@@ -73,7 +71,7 @@ describe('/ask', () => {
   it('answers in a DM with the bot too', async () => {
     const handle = await run.fake.slashCommand({ name: 'ask', options: { question: 'Is kratom addictive?' }, dm: true, user: 'owner' });
     const message = await handle.waitForFinal();
-    expect(message.embeds[0]?.title).toBe('Potential Considerations › Dependency and Withdrawal');
+    expect(message.embeds[0]?.title).toBe('Dependency and Withdrawal');
     expect(carriesNote(message, note)).toBe(true);
   });
 });

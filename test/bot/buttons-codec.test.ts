@@ -41,4 +41,23 @@ describe('ButtonCodec', () => {
     const customIds = row!.components.map((button) => ('custom_id' in button ? button.custom_id : ''));
     expect(codec.contextFromCustomIds(customIds)?.shownIds).toEqual(reply.context?.shownIds);
   });
+
+  it('give each quoted section with more to read its own "More from <section>" button, which continues that section', () => {
+    const stress = 'kratom-mental-health/effects-on-mental-health/stress-and-anxiety-relief/p1';
+    const dependency = 'kratom-mental-health/potential-considerations/dependency-and-withdrawal/p1';
+    const [row] = codec.buttonsFor(engine.showPassages([stress, dependency]), []);
+    const buttons = (row?.components ?? []) as { label: string; custom_id: string }[];
+    expect(buttons.map((button) => button.label)).toEqual(['More from Effects on Mental Health', 'More from Potential Considerations']);
+    const continued = buttons.map((button) => {
+      const decoded = codec.decode(button.custom_id);
+      if (decoded.action !== 'more') throw new Error('not a "more" button');
+      return new Set(engine.more({ question: '', shownIds: decoded.ids }).passages.map((quote) => quote.section));
+    });
+    expect(continued).toEqual([new Set(['Effects on Mental Health']), new Set(['Potential Considerations'])]);
+  });
+
+  it('offer no "more" for a section shown whole (it would move on to another section)', () => {
+    const medications = 'kratom-mental-health/potential-interaction-with-medications/p1';
+    expect(codec.buttonsFor(engine.showPassages([medications]), [])).toEqual([]);
+  });
 });

@@ -6,8 +6,7 @@ import { MessageFlags, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CORPUS_DIR } from '../../src/corpus/load.js';
 import { createEngine } from '../../src/engine/engine.js';
-import { quoteHeading } from '../../src/engine/reply.js';
-import { buttonIds, carriesNote, startDeployedBot, testEngine, textOf, type Running } from './harness.js';
+import { buttonIds, carriesNote, quotedIn, quotesOf, startDeployedBot, testEngine, textOf, type Running } from './harness.js';
 
 const QUESTION = 'Is kratom addictive?';
 
@@ -25,14 +24,16 @@ describe('answer buttons', () => {
     return handle.waitForFinal();
   }
 
-  async function click(message: APIMessage, which: 0 | 1): Promise<APIMessage> {
-    const customId = buttonIds(message)[which];
+  async function click(message: APIMessage, which: 0 | 1 | 'other', user: 'member' | 'owner' = 'member'): Promise<APIMessage> {
+    const customId = which === 'other' ? buttonIds(message)[labels(message).indexOf('Other passages')] : buttonIds(message)[which];
     if (!customId) throw new Error(`the message has no button #${which}`);
-    const handle = await run.fake.buttonClick({ customId, message });
+    const handle = await run.fake.buttonClick({ customId, message, user });
     return handle.waitForFinal();
   }
 
-  const headings = (message: APIMessage): string[] => message.embeds.flatMap((embed) => (embed.title ? [embed.title] : []));
+  const labels = (message: APIMessage): string[] =>
+    ((message.components ?? []) as { components?: { label?: string }[] }[]).flatMap((row) => row.components ?? []).map((button) => button.label ?? '');
+  const isPrivate = (message: APIMessage): boolean => ((message.flags ?? 0) & MessageFlags.Ephemeral) === MessageFlags.Ephemeral;
   const answer = () => run.engine.answer(QUESTION);
 
   it('are two under an answer, each custom id within Discord’s 100 characters', async () => {
@@ -42,24 +43,39 @@ describe('answer buttons', () => {
     for (const id of ids) expect(id.length).toBeLessThanOrEqual(100);
   });
 
-  it('"More from this section" shows the rest of the section, with the note', async () => {
+  it('name the section "more" continues', async () => {
+    expect(labels(await askFor(QUESTION))).toEqual(['More from Potential Considerations', 'Other passages']);
+  });
+
+  it('"More from <section>" shows the rest of the section, with the note', async () => {
     const shown = await click(await askFor(QUESTION), 0);
-    expect(headings(shown)).toEqual(run.engine.more(answer().context!).passages.map(quoteHeading));
+    expect(quotedIn(shown)).toEqual(quotesOf(run.engine.more(answer().context!)));
     expect(carriesNote(shown, note)).toBe(true);
+  });
+
+  it('under a public answer answer whoever clicked, privately, and post nothing in the channel', async () => {
+    const message = await askFor(QUESTION);
+    const before = run.fake.messages(message.channel_id).length;
+    const more = await click(message, 0, 'owner');
+    const other = await click(message, 1, 'owner');
+    expect([isPrivate(more), isPrivate(other)]).toEqual([true, true]);
+    expect(quotedIn(more)).toEqual(quotesOf(run.engine.more(answer().context!)));
+    const posted = run.fake.messages(message.channel_id).slice(before).filter((m) => !isPrivate(m));
+    expect(posted).toEqual([]);
   });
 
   it('"Other passages" shows the next passages found for the question, with the note', async () => {
     const shown = await click(await askFor(QUESTION), 1);
     const expected = run.engine.showPassages(answer().alternativeIds!.slice(0, 3));
-    expect(headings(shown)).toEqual(expected.passages.map(quoteHeading));
+    expect(quotedIn(shown)).toEqual(quotesOf(expected));
     expect(carriesNote(shown, note)).toBe(true);
   });
 
   it('"Other passages" offers the ones it did not show yet', async () => {
     const shown = await click(await askFor(QUESTION), 1);
-    const rest = await click(shown, 1);
+    const rest = await click(shown, 'other');
     const expected = run.engine.showPassages(answer().alternativeIds!.slice(3, 6));
-    expect(headings(rest)).toEqual(expected.passages.map(quoteHeading));
+    expect(quotedIn(rest)).toEqual(quotesOf(expected));
   });
 
   it('answer privately under a private answer', async () => {
@@ -71,7 +87,7 @@ describe('answer buttons', () => {
     const message = await askFor(QUESTION);
     await run.restart();
     const shown = await click(message, 0);
-    expect(headings(shown)).toEqual(run.engine.more(answer().context!).passages.map(quoteHeading));
+    expect(quotedIn(shown)).toEqual(quotesOf(run.engine.more(answer().context!)));
     expect(carriesNote(shown, note)).toBe(true);
   });
 

@@ -7,6 +7,7 @@ import { createEngine, type AnswerEngine } from '../../src/engine/engine.js';
 import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { createBot, type Bot, type BotConfig } from '../../src/discord/client.js';
 import { createLogger } from '../../src/discord/logger.js';
+import { noteAsSubtext } from '../../src/discord/render.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../discord/fake-discord.js';
 
 /** Shaped like a real token (three dot-separated parts); the fake insists on exactly this one. */
@@ -76,14 +77,35 @@ export async function startDeployedBot(options: RunOptions = {}): Promise<{ run:
   return { run, note: run.engine.safety.safetyNote };
 }
 
-/** All the text a message shows: its content and every embed's title and description. */
+/** All the text a message shows: its content and every embed's author line, title, description and fields. */
 export function textOf(message: Pick<APIMessage, 'content' | 'embeds'>): string {
-  return [message.content, ...message.embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? ''])].filter(Boolean).join('\n');
+  return [
+    message.content,
+    ...message.embeds.flatMap((embed) => [embed.author?.name ?? '', embed.title ?? '', embed.description ?? '', ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])]),
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
-/** Whether the safety note stands, unchanged, in the message's content or one of its embeds. */
+/** Whether the safety note stands, unchanged (as small `-# ` text, line by line), in the message's content or one of its embeds. */
 export function carriesNote(message: { content?: string | null; embeds?: APIEmbed[] }, note: string): boolean {
-  return (message.content ?? '').includes(note) || (message.embeds ?? []).some((embed) => embed.description === note || (embed.description ?? '').includes(note));
+  const shown = noteAsSubtext(note);
+  return (message.content ?? '').includes(shown) || (message.embeds ?? []).some((embed) => (embed.description ?? '').includes(shown));
+}
+
+/** The passages a message quotes, in order: every Discord block quote ("> ") in its content, embeds and fields. */
+export function quotedIn(message: { content?: string | null; embeds?: APIEmbed[] }): string[] {
+  const texts = [message.content ?? '', ...(message.embeds ?? []).flatMap((embed) => [embed.description ?? '', ...(embed.fields ?? []).map((field) => field.value)])];
+  return texts.flatMap((text) =>
+    text
+      .split(/\n\s*\n/)
+      .flatMap((paragraph) => paragraph.split('\n').filter((line) => line.startsWith('> ')).map((line) => line.slice(2)).join('\n') || []),
+  );
+}
+
+/** The passages a reply quotes, as a message should show them. */
+export function quotesOf(reply: { passages: { text: string }[] }): string[] {
+  return reply.passages.map((quote) => quote.text);
 }
 
 /** The custom ids of a message's buttons. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { LIMITS, renderReply } from '../../src/discord/render.js';
 import { createEngine } from '../../src/engine/engine.js';
-import { carriesNote, embedCharacters, startBot, TEST_TOKEN, type Running } from './harness.js';
+import { carriesNote, embedCharacters, quotedIn, startBot, TEST_TOKEN, type Running } from './harness.js';
 
 const SENTENCE = 'Herbal teas have been brewed in many regions for centuries and people describe their taste in many different ways. ';
 const LONG_TITLE = `A Very Long Sub-section Title About Tea ${'and Its Many Traditions '.repeat(6)}`.trim();
@@ -64,8 +64,7 @@ describe('a long section', () => {
 
   it('keeps every paragraph word for word and in order across the messages', async () => {
     const messages = await readSection('Everything About Tea');
-    const quoted = messages.flatMap((message) => message.embeds.filter((embed) => embed.title?.startsWith('Everything About Tea')));
-    const shown = quoted.map((embed) => embed.description).join(' ');
+    const shown = messages.flatMap(quotedIn).join(' ');
     const expected = [...paragraphs, 'Some traditions.'].join(' ');
     expect(shown.length).toBe(expected.length); // (a length first: a failing diff of 40,000 characters says little)
     expect(shown === expected).toBe(true);

@@ -1,9 +1,8 @@
 /** /section with its autocomplete, /sections, /safety and /help through the local Discord. */
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAFETY_SUMMARY_TITLE } from '../../src/discord/render.js';
-import { quoteHeading } from '../../src/engine/reply.js';
-import { carriesNote, startDeployedBot, textOf, type Running } from './harness.js';
+import { noteAsSubtext, SAFETY_SUMMARY_TITLE } from '../../src/discord/render.js';
+import { carriesNote, quotedIn, quotesOf, startDeployedBot, textOf, type Running } from './harness.js';
 
 describe('reading the article', () => {
   let run: Running;
@@ -32,16 +31,29 @@ describe('reading the article', () => {
     expect(offered[0]?.name).toBe('Potential Considerations › Dependency and Withdrawal');
   });
 
-  it('/section shows a whole section verbatim, sub-sections included, with the note', async () => {
+  it('/section shows a whole section verbatim as block quotes, sub-sections included, with the note', async () => {
     const handle = await run.fake.slashCommand({ name: 'section', options: { name: 'Potential Considerations' } });
     const message = await handle.waitForFinal();
     const expected = run.engine.section('Potential Considerations').passages;
     expect(expected.length).toBe(3);
-    const quoted = message.embeds.filter((embed) => embed.title !== undefined);
-    expect(quoted.map((embed) => [embed.title, embed.description])).toEqual(
-      expected.map((quote) => [quoteHeading(quote), run.engine.passage(quote.id)?.text]),
-    );
+    expect(quotedIn(message)).toEqual(expected.map((quote) => run.engine.passage(quote.id)?.text));
     expect(carriesNote(message, note)).toBe(true);
+  });
+
+  it('/section names the section once, then heads each block with its sub-section only', async () => {
+    const message = await (await run.fake.slashCommand({ name: 'section', options: { name: 'Potential Considerations' } })).waitForFinal();
+    const headings = message.embeds.map((embed) => [embed.author?.name, embed.title]);
+    expect(headings).toEqual([
+      ['Potential Considerations', 'Variability in Effects'],
+      [undefined, 'Dependency and Withdrawal'],
+      [undefined, 'Lack of Regulation and Research'],
+    ]);
+  });
+
+  it('/section introduction is titled as /sections lists it', async () => {
+    const message = await (await run.fake.slashCommand({ name: 'section', options: { name: 'introduction' } })).waitForFinal();
+    expect(message.embeds[0]?.title).toBe('Introduction');
+    expect(textOf(await (await run.fake.slashCommand({ name: 'sections' })).waitForFinal())).toContain('Introduction');
   });
 
   it('/section takes the value autocomplete gives (the section key)', async () => {
@@ -66,15 +78,20 @@ describe('reading the article', () => {
     expect(carriesNote(message, note)).toBe(true);
   });
 
-  it('/safety gives the summary: verbatim sentences under their section titles, and the note', async () => {
+  it('/safety gives the summary privately, in one embed titled once: verbatim sentences quoted under their section titles in bold, and the note last', async () => {
     const handle = await run.fake.slashCommand({ name: 'safety' });
     const message = await handle.waitForFinal();
     const summary = run.engine.safetySummary();
+    expect((message.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(message.embeds).toHaveLength(1);
     expect(message.embeds[0]?.title).toBe(SAFETY_SUMMARY_TITLE);
-    const quoted = message.embeds.slice(1).filter((embed) => embed.title !== undefined);
-    expect(quoted.map((embed) => [embed.title, embed.description])).toEqual(summary.passages.map((quote) => [quoteHeading(quote), quote.text]));
+    expect(textOf(message).split(SAFETY_SUMMARY_TITLE)).toHaveLength(2);
+    const names = [...(message.embeds[0]?.description ?? '').matchAll(/^\*\*(.+)\*\*$/gm)].map((match) => match[1]);
+    expect(names).toEqual(summary.passages.map((quote) => quote.subsection ?? quote.section));
+    expect(quotedIn(message)).toEqual(quotesOf(summary));
     for (const quote of summary.passages) expect(run.engine.passage(quote.id)?.text).toContain(quote.text);
     expect(carriesNote(message, note)).toBe(true);
+    expect(message.embeds[0]?.description?.endsWith(noteAsSubtext(note))).toBe(true);
   });
 
   it('/help says what the bot does and where its answers come from, with the note', async () => {

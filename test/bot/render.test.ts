@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS, renderReply, renderReplyAsText } from '../../src/discord/render.js';
 import { splitText } from '../../src/discord/split-text.js';
 import { makeReply, type Quote } from '../../src/engine/reply.js';
+import { QuoteLabels } from '../../src/present/quote-labels.js';
 import { carriesNote, embedCharacters } from './harness.js';
 
 const NOTE = '⚠️ Safety note: test note that must appear unchanged in every message.';
@@ -40,9 +41,29 @@ describe('renderReply', () => {
     }
   });
 
-  it('heads each quote "Section › Subsection"', () => {
+  it('quotes as a block quote under the subsection, with its section as the small line above', () => {
     const [message] = renderReply(makeReply({ kind: 'answer', question: 'q', passages: [quote(1, 'Text.')] }, NOTE));
-    expect(message?.embeds[0]).toMatchObject({ title: 'Section › Sub', description: 'Text.' });
+    expect(message?.embeds[0]).toMatchObject({ author: { name: 'Section' }, title: 'Sub' });
+    expect(message?.embeds[0]?.description?.startsWith('> Text.')).toBe(true);
+  });
+
+  it('ends the last embed with the note as small text, not as a block of its own', () => {
+    const [message] = renderReply(makeReply({ kind: 'answer', question: 'q', passages: [quote(1, 'Text.')] }, 'Line one.\n🆘 Line two.'));
+    expect(message?.embeds).toHaveLength(1);
+    expect(message?.embeds[0]?.description).toBe('> Text.\n\n-# Line one.\n-# 🆘 Line two.');
+  });
+
+  it('names the document over each quote when several documents are loaded, and the introduction as /sections does', () => {
+    const labels = new QuoteLabels(new Map([['rules', 'Server Rules'], ['faq', 'FAQ']]));
+    const quotes: Quote[] = [
+      { id: 'rules/server-rules/p1', section: 'Server Rules', subsection: null, text: 'Be kind.', score: 0 },
+      { id: 'faq/dosing/safety/p1', section: 'Dosing', subsection: 'Safety', text: 'Ask a doctor.', score: 0 },
+    ];
+    const [message] = renderReply(makeReply({ kind: 'answer', question: 'q', passages: quotes }, NOTE), [], labels);
+    expect(message?.embeds.map((embed) => [embed.author?.name, embed.title])).toEqual([
+      ['Server Rules', 'Introduction'],
+      ['FAQ › Dosing', 'Safety'],
+    ]);
   });
 
   it('gives a notice with no quotes a message with the note', () => {
@@ -63,7 +84,7 @@ describe('renderReplyAsText', () => {
     const messages = renderReplyAsText(longReply);
     expect(messages.length).toBeGreaterThan(1);
     for (const message of messages) {
-      expect(message.content!.endsWith(NOTE)).toBe(true);
+      expect(message.content!.endsWith(`-# ${NOTE}`)).toBe(true);
       expect(message.content!.length).toBeLessThanOrEqual(LIMITS.content);
     }
   });

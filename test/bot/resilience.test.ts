@@ -1,6 +1,6 @@
 /**
- * When things go wrong: a dropped gateway connection, a failing handler, a person asking too
- * fast, a shutdown with replies in flight. Each still ends in a reply that carries the note.
+ * When things go wrong: a dropped gateway connection, a failing handler, a shutdown with
+ * replies in flight (a person asking too fast: cooldown.test.ts). Each still ends in a reply that carries the note.
  */
 import { once } from 'node:events';
 import { Events, MessageFlags } from 'discord.js';
@@ -8,8 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { ERROR_TEXT, RESTARTING_TEXT } from '../../src/discord/events/interaction-create.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
-import { quoteHeading } from '../../src/engine/reply.js';
-import { carriesNote, startBot, TEST_TOKEN, testEngine, textOf, type Running, type RunOptions } from './harness.js';
+import { carriesNote, quotedIn, quotesOf, startBot, TEST_TOKEN, testEngine, textOf, type Running, type RunOptions } from './harness.js';
 
 const QUESTION = 'Is kratom addictive?';
 const ephemeral = (flags: number | undefined): boolean => ((flags ?? 0) & MessageFlags.Ephemeral) !== 0;
@@ -44,7 +43,7 @@ describe('resilience', () => {
     await resumed;
     expect(fake.gatewayConnections().filter((connection) => connection.mode === 'resume')).toHaveLength(1);
     const reply = await sentWhileDown.waitForReply();
-    expect(reply.embeds[0]?.title).toBe(quoteHeading(engine.answer(QUESTION).passages[0]!));
+    expect(quotedIn(reply)).toEqual(quotesOf(engine.answer(QUESTION)));
     const ask = await fake.slashCommand({ name: 'ask', options: { question: QUESTION } });
     expect(carriesNote(await ask.waitForFinal(), engine.safety.safetyNote)).toBe(true);
   });
@@ -69,29 +68,6 @@ describe('resilience', () => {
     const told = await fake.waitForBotMessage(dmChannel);
     expect(textOf(told)).toContain(ERROR_TEXT);
     expect(carriesNote(told, engine.safety.safetyNote)).toBe(true);
-  });
-
-  it('asks someone who asks too fast to wait, privately and with the note; others are not held up', async () => {
-    const { fake, engine } = await start({ config: { cooldownSeconds: 60 } });
-    await (await fake.slashCommand({ name: 'ask', options: { question: QUESTION } })).waitForFinal();
-    const again = await (await fake.slashCommand({ name: 'ask', options: { question: QUESTION } })).waitForFinal();
-    expect(textOf(again)).toMatch(/Please wait \d+ seconds/);
-    expect(ephemeral(again.flags)).toBe(true);
-    expect(carriesNote(again, engine.safety.safetyNote)).toBe(true);
-    const other = await (await fake.slashCommand({ name: 'ask', options: { question: QUESTION }, user: 'owner' })).waitForFinal();
-    expect(other.embeds[0]?.title).toBe(quoteHeading(engine.answer(QUESTION).passages[0]!));
-  });
-
-  it('asks someone who mentions it too fast to wait in a DM, with the note, and does not answer in the channel', async () => {
-    const { fake, engine } = await start({ config: { cooldownSeconds: 60 } });
-    await (await fake.sendMessage({ content: QUESTION, mentionsBot: true })).waitForReply();
-    const tooSoon = await fake.sendMessage({ content: QUESTION, mentionsBot: true });
-    await expect.poll(() => fake.requests({ method: 'POST', route: '/users/@me/channels' }).length).toBe(1);
-    const dmChannel = (fake.requests({ method: 'POST', route: '/users/@me/channels' })[0]!.response as { id: string }).id;
-    const told = await fake.waitForBotMessage(dmChannel);
-    expect(textOf(told)).toMatch(/Please wait \d+ seconds/);
-    expect(carriesNote(told, engine.safety.safetyNote)).toBe(true);
-    expect(fake.messages(fake.ids.channels.general).filter((m) => m.message_reference?.message_id === tooSoon.message.id)).toHaveLength(0);
   });
 
   it('on stop, finishes the replies in flight before it disconnects', async () => {

@@ -32,16 +32,9 @@ describe('Cooldown', () => {
     const cooldown = new Cooldown(5, () => now);
     expect(cooldown.take('u').ok).toBe(true);
     now = 4_000;
-    expect(cooldown.take('u')).toEqual({ ok: false, retryAfterMs: 1_000, firstRefusal: true });
+    expect(cooldown.take('u')).toEqual({ ok: false, retryAfterMs: 1_000 });
     now = 5_000;
     expect(cooldown.take('u').ok).toBe(true);
-  });
-
-  it('says whether the user was already told to wait', () => {
-    const cooldown = new Cooldown(5, () => 0);
-    cooldown.take('u');
-    expect(cooldown.take('u')).toMatchObject({ firstRefusal: true });
-    expect(cooldown.take('u')).toMatchObject({ firstRefusal: false });
   });
 
   it('holds each user to their own wait', () => {

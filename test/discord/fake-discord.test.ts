@@ -272,6 +272,29 @@ describe('fake Discord with the real discord.js client', () => {
     }
   });
 
+  it('reactions: message.react keeps the bot’s reaction on the message, once', async () => {
+    const channel = textChannel(fake.ids.channels.general);
+    const message = await channel.send('React to me');
+    await message.react('⏳');
+    await message.react('⏳');
+    const stored = fake.messages(channel.id).find((m) => m.id === message.id);
+    expect(stored?.reactions?.map((r) => [r.emoji.name, r.count, r.me])).toEqual([['⏳', 1, true]]);
+    expect(fake.requests({ method: 'PUT' }).at(-1)?.route).toBe('/channels/:channel/messages/:message/reactions/:emoji/@me');
+  });
+
+  it('reacting without AddReactions fails with 403 / 50013 Missing Permissions', async () => {
+    const channel = textChannel(fake.ids.channels.general);
+    const message = await channel.send('Try to react to me');
+    const P = PermissionFlagsBits;
+    fake.setBotPermissions(channel.id, P.ViewChannel | P.SendMessages | P.ReadMessageHistory);
+    try {
+      await expect(message.react('⏳')).rejects.toMatchObject({ status: 403, code: 50013 });
+      expect(fake.messages(channel.id).find((m) => m.id === message.id)?.reactions).toBeUndefined();
+    } finally {
+      fake.setBotPermissions(channel.id, null);
+    }
+  });
+
   it('sending where the bot lacks SendMessages yields 50013 and is recorded', async () => {
     await expect(textChannel(fake.ids.channels.readOnly).send('hello')).rejects.toMatchObject({ status: 403, code: 50013 });
     const attempt = fake.requests({ method: 'POST', route: '/channels/:channel/messages' }).at(-1);

@@ -10,6 +10,4 @@ export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, bot: BotContext): Promise<void>;
-  /** Whether the per-user cooldown applies (moderator tools skip it). */
-  cooldown: boolean;
 }

@@ -6,8 +6,6 @@ import { readingCommand } from './everywhere.js';
 
 export const data = readingCommand('help', 'What this bot does and where its answers come from');
 
-export const cooldown = true;
-
 export async function execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void> {
   await respond(interaction, bot.engine.help(), { ephemeral: true });
 }

@@ -24,8 +24,6 @@ export const data = new SlashCommandBuilder()
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .setContexts(InteractionContextType.Guild);
 
-export const cooldown = false;
-
 const P = PermissionFlagsBits;
 /** What the bot needs, by the names Discord's settings use. */
 const BOT_NEEDS: [bigint, string][] = [
@@ -60,7 +58,7 @@ export async function execute(interaction: ChatInputCommandInteraction, bot: Bot
   }
 
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const [summary, ...more] = renderReply(bot.engine.safetySummary());
+  const [summary, ...more] = renderReply(bot.engine.safetySummary(), [], bot.labels);
   if (!summary || more.length > 0) throw new Error('the safety summary must fit one message to be pinned');
   const outcome = await pinSummary(interaction.client, channel, summary);
   await notice(outcome === 'pinned' ? 'Pinned the safety summary in this channel.' : 'Updated the safety summary already pinned in this channel.');

@@ -9,11 +9,9 @@ export const data = readingCommand('section', 'Read a section of the article, wo
   option.setName('name').setDescription('Section title (start typing for suggestions)').setRequired(true).setAutocomplete(true).setMaxLength(200),
 );
 
-export const cooldown = true;
-
 export async function execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void> {
   const reply = bot.engine.section(interaction.options.getString('name', true));
-  const sent = await respond(interaction, reply, { ephemeral: reply.kind === 'notice' });
+  const sent = await respond(interaction, reply, { ephemeral: reply.kind === 'notice', labels: bot.labels });
   rememberAnswer(bot, reply, sent);
   bot.logger.info({ event: 'section', found: reply.kind === 'section', quotes: reply.passages.length });
 }

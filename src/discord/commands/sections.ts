@@ -6,8 +6,6 @@ import { readingCommand } from './everywhere.js';
 
 export const data = readingCommand('sections', 'The table of contents of the article');
 
-export const cooldown = true;
-
 export async function execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void> {
   await respond(interaction, bot.engine.contents(), { ephemeral: true });
 }

@@ -1,11 +1,11 @@
 /**
  * Routes interactions: slash commands, their autocomplete, and answer buttons. Each gets a
- * reply, whatever happens: a cooldown or a failure is answered privately, with the note.
+ * reply, whatever happens: a failure is answered privately, with the note. Only /ask is held
+ * back by the cooldown (see commands/ask.ts); lookups, help and answer buttons never are.
  */
 import { Events, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { BotContext } from '../bot-context.js';
 import { commandsByName } from '../commands/index.js';
-import { cooldownText } from '../cooldown.js';
 import { handleButton } from '../handle-button.js';
 import { respond } from '../respond.js';
 import type { WorkTracker } from '../work-tracker.js';
@@ -44,14 +44,6 @@ async function handleInteraction(interaction: Interaction, bot: BotContext, acce
     if (interaction.isChatInputCommand() && !command) {
       await respond(interaction, bot.engine.notice('I don’t know that command any more. Try /help.'), { ephemeral: true });
       return;
-    }
-    if (command?.cooldown ?? true) {
-      const wait = bot.cooldown.take(interaction.user.id);
-      if (!wait.ok) {
-        await respond(interaction, bot.engine.notice(cooldownText(wait.retryAfterMs)), { ephemeral: true });
-        bot.logger.info({ event: 'cooldown', via: what });
-        return;
-      }
     }
     if (interaction.isChatInputCommand()) await command!.execute(interaction, bot);
     else await handleButton(interaction, bot);

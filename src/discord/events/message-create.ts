@@ -2,22 +2,19 @@
  * Conversation: a message that mentions the bot, replies to one of its answers, or comes in a
  * DM is answered like /ask, as a reply. Follow-ups use the previous exchange: the answer
  * replied to (from memory, or from its own "more" button after a restart), or the person's
- * last exchange in the thread or DM. The question itself is never logged.
+ * last exchange in that channel, thread or DM ("@bot tell me more" as a new message). A
+ * question held back by the cooldown gets a ⏳ reaction. The question itself is never logged.
  */
 import { DiscordAPIError, Events, RESTJSONErrorCodes, type Client, type Message } from 'discord.js';
 import type { ConversationContext } from '../../engine/reply.js';
 import type { BotContext } from '../bot-context.js';
-import { cooldownText } from '../cooldown.js';
+import { COOLDOWN_REACTION, countsAsQuestion } from '../cooldown.js';
 import { conversationKey, rememberAnswer } from '../remember.js';
-import { replyToMessage, tellPrivately } from '../respond.js';
+import { react, replyToMessage, tellPrivately } from '../respond.js';
 import type { WorkTracker } from '../work-tracker.js';
 import { ERROR_TEXT } from './interaction-create.js';
 
 export const name = Events.MessageCreate;
-
-/** Without the privileged Message Content intent, a reply that does not ping the bot arrives empty. */
-export const UNREADABLE_TEXT =
-  'I can only read replies that mention me. Reply again with the mention switched on (@ ON), mention me, or use /ask.';
 
 export const CANNOT_POST_TEXT =
   'I can’t post my answer in that channel: I’m missing a permission there (Send Messages, or Embed Links). Ask a moderator, or use /ask, which works anywhere.';
@@ -39,22 +36,25 @@ async function handleMessage(message: Message, bot: BotContext): Promise<void> {
   const via = inDm ? 'dm' : mentioned ? 'mention' : 'reply';
 
   try {
-    const wait = bot.cooldown.take(message.author.id);
-    if (!wait.ok) {
-      if (wait.firstRefusal) await tellPrivately(message, bot.engine.notice(cooldownText(wait.retryAfterMs)));
-      bot.logger.info({ event: 'cooldown', via });
-      return;
-    }
     if (!inDm && !mentioned && message.content === '') {
-      await replyToMessage(message, bot.engine.notice(UNREADABLE_TEXT));
+      // A reply with the ping switched off arrives without its text (no Message Content
+      // intent): it may well be meant for the people in the channel, so it is left alone.
+      bot.logger.info({ event: 'unreadable_reply' });
       return;
     }
     const question = message.content.replaceAll(new RegExp(`<@!?${me}>`, 'g'), ' ').trim();
-    const key = inDm || message.channel.isThread() ? conversationKey(message.channelId, message.author.id) : undefined;
-    const reply = bot.engine.answer(question, previousExchange(message, bot, key));
+    const key = conversationKey(message.channelId, message.author.id);
+    const previous = previousExchange(message, bot, key);
+    const reply = bot.engine.answer(question, previous);
+    if (countsAsQuestion(reply, previous) && !bot.cooldown.take(message.author.id).ok) {
+      // Quietly: a reaction on the message, rather than a reply in the channel or a DM.
+      const reacted = await react(message, COOLDOWN_REACTION);
+      bot.logger.info({ event: 'cooldown', via, reacted });
+      return;
+    }
     // The conversation's memory first: the person's next message may arrive before the reply is confirmed.
     rememberAnswer(bot, reply, [], key);
-    const sent = await replyToMessage(message, reply, bot.buttons.buttonsFor(reply));
+    const sent = await replyToMessage(message, reply, bot.buttons.buttonsFor(reply), bot.labels);
     rememberAnswer(bot, reply, sent);
     bot.logger.info({ event: 'answer', via, kind: reply.kind, quotes: reply.passages.length });
   } catch (error) {

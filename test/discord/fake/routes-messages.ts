@@ -190,7 +190,46 @@ function listPinsLegacy(ctx: FakeContext, _req: ParsedRequest, params: RoutePara
   return ok(pinnedMessages(ctx, found).slice(0, 50).map((item) => item.message));
 }
 
+// ------------------------------------------------------------------ reactions
+
+/**
+ * PUT /channels/:id/messages/:id/reactions/:emoji/@me: the bot reacts with a Unicode emoji.
+ * Discord asks for Read Message History, and Add Reactions for a reaction no one has added yet.
+ * The reaction is kept on the message (`reactions`); no gateway event, as the bot has no
+ * reaction intents.
+ */
+function addOwnReaction(ctx: FakeContext, _req: ParsedRequest, params: RouteParams): RestResult {
+  const found = channelOf(ctx, params);
+  requireBotPermissions(ctx, found, P.ViewChannel | P.ReadMessageHistory);
+  const message = messageOf(ctx, found, params);
+  let name: string;
+  try {
+    name = decodeURIComponent(params.get('emoji'));
+  } catch {
+    throw new RestError(400, 10014, 'Unknown Emoji');
+  }
+  if (name === '' || /^[\w:]+$/.test(name)) throw new RestError(400, 10014, 'Unknown Emoji'); // only Unicode emoji here
+  const reactions = [...(message.reactions ?? [])];
+  const existing = reactions.findIndex((reaction) => reaction.emoji.name === name);
+  if (existing === -1 && !botCan(ctx, found, P.AddReactions)) throw missingPermissions();
+  if (existing !== -1 && reactions[existing]!.me) return noContent();
+  const before = existing === -1 ? undefined : reactions[existing];
+  const updated = {
+    count: (before?.count ?? 0) + 1,
+    count_details: { burst: 0, normal: (before?.count ?? 0) + 1 },
+    me: true,
+    me_burst: false,
+    burst_colors: [],
+    emoji: { id: null, name },
+  };
+  if (existing === -1) reactions.push(updated);
+  else reactions[existing] = updated;
+  ctx.world.replaceMessage({ ...message, reactions });
+  return noContent();
+}
+
 export const messageRoutes: Route[] = [
+  { method: 'PUT', path: '/channels/:channel/messages/:message/reactions/:emoji/@me', auth: true, handler: addOwnReaction },
   { method: 'GET', path: '/channels/:channel/messages', auth: true, handler: listMessages },
   { method: 'POST', path: '/channels/:channel/messages', auth: true, handler: createMessage },
   // The pins list must precede /messages/:message, which would otherwise match "pins".
