@@ -6,6 +6,7 @@
 import { loadCorpus } from '../src/corpus/load.js';
 import { loadChatRules } from '../src/engine/chat-rules.js';
 import { DEFAULT_DECISION_OPTIONS } from '../src/engine/decide.js';
+import { DEFAULT_RANKER_OPTIONS } from '../src/engine/ranker.js';
 import { AnswerEngine, loadModels } from '../src/engine/engine.js';
 import { DEFAULT_RISK_OPTIONS, loadCrisisPhrases, loadRiskCues, riskTokens, RiskDetector } from '../src/engine/risk.js';
 import { classesOf, DEFAULT_MODEL_SETTINGS, learnedRiskCues, riskTrainingItems, trainingPart, trainSoftmax } from '../src/learn/models.js';
@@ -22,7 +23,7 @@ const pct = (a: number, b: number): string => `${(ratio(a, b) * 100).toFixed(1)}
 
 const trained = folds(corpus, 4, DEFAULT_MODEL_SETTINGS);
 process.stdout.write('Answers (cross-validated): notCoveredThreshold, uncertainNotCovered, uncertainRatio → top-1, top-3, refused, out-of-scope caught\n');
-for (const [notCoveredThreshold, uncertainNotCovered, uncertainRatio] of [[0.45, 1, 1], [0.45, 0.3, 3], [0.45, 0.3, 2], [0.45, 0.25, 3], [0.5, 0.3, 2], [0.5, 0.25, 2]] as const) {
+for (const [notCoveredThreshold, uncertainNotCovered, uncertainRatio] of [[0.4, 1, 1], [0.45, 1, 1], [0.5, 1, 1], [0.45, 0.3, 3], [0.45, 0.3, 2]] as const) {
   const report = mergeReports(
     trained.map((fold) => {
       const engine = new AnswerEngine(corpus, { ...models, ranker: fold.ranker, coverage: fold.coverage }, chat, {
@@ -32,6 +33,19 @@ for (const [notCoveredThreshold, uncertainNotCovered, uncertainRatio] of [[0.45,
     }),
   );
   process.stdout.write(`  ${notCoveredThreshold.toFixed(2)} ${uncertainNotCovered.toFixed(2)} ×${uncertainRatio}  ${pct(report.top1, report.answerable)} ${pct(report.top3, report.answerable)} ${pct(report.refused, report.answerable)} ${pct(report.caught, report.outOfScope)}\n`);
+}
+
+process.stdout.write('\nAnswers (cross-validated): lexicalWeight → top-1, top-3, refused, out-of-scope caught\n');
+for (const lexicalWeight of [0, 0.15, 0.3, 0.5]) {
+  const report = mergeReports(
+    trained.map((fold) => {
+      const engine = new AnswerEngine(corpus, { ...models, ranker: fold.ranker, coverage: fold.coverage }, chat, {
+        tuning: { ranker: { ...DEFAULT_RANKER_OPTIONS, lexicalWeight } },
+      });
+      return evaluateExamples(fold.held, engineSystem(engine));
+    }),
+  );
+  process.stdout.write(`  ${lexicalWeight.toFixed(2)}  ${pct(report.top1, report.answerable)} ${pct(report.top3, report.answerable)} ${pct(report.refused, report.answerable)} ${pct(report.caught, report.outOfScope)}\n`);
 }
 
 const risk = loadRiskExamples().filter((r) => !isFrozenTest(r.text));

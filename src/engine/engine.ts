@@ -277,14 +277,11 @@ export class AnswerEngine {
     });
   }
 
-  /** Autocomplete choices for section names: fuzzy, all of them for an empty box. */
-  sectionChoices(partial: string, limit = 25): SectionChoice[] {
+  /** Section names for a partly typed one, best first: fuzzy, all of them for an empty box. `value` is the section's key. */
+  sectionChoices(partial: string): SectionChoice[] {
     const ranked = rankSections(partial, this.sections);
     const matching = partial.trim() === '' ? ranked : ranked.filter((r) => r.similarity >= 0.6);
-    return matching.slice(0, limit).map(({ entry }) => ({
-      name: truncate(entry.label, 100),
-      value: entry.key.length <= 100 ? entry.key : truncate(entry.label, 100),
-    }));
+    return matching.map(({ entry }) => ({ name: entry.label, value: entry.key }));
   }
 
   contents(): Reply {

@@ -74,7 +74,17 @@ export function stem(word: string): string {
   return s;
 }
 
+// The risk model and the ranker featurise the same message one after the other: remember the last.
+let last: { text: string; options: FeatureOptions; vector: SparseVector } | undefined;
+
 export function featurize(text: string, options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): SparseVector {
+  if (last && last.text === text && last.options === options) return last.vector;
+  const vector = computeFeatures(text, options);
+  last = { text, options, vector };
+  return vector;
+}
+
+function computeFeatures(text: string, options: FeatureOptions): SparseVector {
   const mask = (1 << options.bits) - 1;
   const weights = new Map<number, number>();
   const add = (feature: string, weight: number): void => {

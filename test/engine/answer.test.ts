@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withinDiscordLimits } from '../../src/discord/commands/section.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { renderText } from '../../src/engine/render-text.js';
 import { baseSafetyNote, DEFAULT_CRISIS_TEXT, MAX_SAFETY_NOTE_LENGTH } from '../../src/engine/safety.js';
@@ -207,11 +208,19 @@ describe('sections', () => {
     expect(reply.after.join(' ')).toMatch(/Closest: .+/);
   });
 
-  it('offers every section for an empty autocomplete box, within Discord’s limits', () => {
+  it('offers every section for an empty autocomplete box, within Discord’s limits once the Discord layer cuts them', () => {
     const choices = engine().sectionChoices('');
     expect(choices).toHaveLength(engine().sections.length);
-    expect(choices.length).toBeLessThanOrEqual(25);
-    expect(choices.every((c) => c.name.length <= 100 && c.value.length <= 100)).toBe(true);
+    const cut = withinDiscordLimits(choices);
+    expect(cut.length).toBeLessThanOrEqual(25);
+    expect(cut.every((c) => c.name.length <= 100 && c.value.length <= 100)).toBe(true);
+  });
+
+  it('cuts more than 25 choices and names over 100 characters to Discord’s limits', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ name: `${'x'.repeat(120)}${i}`, value: `key/${i}` }));
+    const cut = withinDiscordLimits(many);
+    expect(cut).toHaveLength(25);
+    expect(cut[0]).toEqual({ name: `${'x'.repeat(99)}…`, value: 'key/0' });
   });
 
   it('ranks fuzzy autocomplete matches first', () => {

@@ -1,5 +1,6 @@
 /** /section name:<autocomplete>: a whole section or sub-section, verbatim. */
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import type { SectionChoice } from '../../engine/engine.js';
 import type { BotContext } from '../bot-context.js';
 import { rememberAnswer } from '../remember.js';
 import { respond } from '../respond.js';
@@ -17,5 +18,15 @@ export async function execute(interaction: ChatInputCommandInteraction, bot: Bot
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, bot: BotContext): Promise<void> {
-  await interaction.respond(bot.engine.sectionChoices(interaction.options.getFocused()));
+  await interaction.respond(withinDiscordLimits(bot.engine.sectionChoices(interaction.options.getFocused())));
+}
+
+/** Discord takes at most 25 choices, each name and value at most 100 characters. */
+export const MAX_CHOICES = 25;
+export const MAX_CHOICE_LENGTH = 100;
+
+/** Choices cut to Discord's limits; a key too long for a value is replaced by the (cut) title, which the fuzzy lookup finds. */
+export function withinDiscordLimits(choices: SectionChoice[]): SectionChoice[] {
+  const cut = (text: string): string => (text.length <= MAX_CHOICE_LENGTH ? text : `${text.slice(0, MAX_CHOICE_LENGTH - 1)}…`);
+  return choices.slice(0, MAX_CHOICES).map((choice) => ({ name: cut(choice.name), value: choice.value.length <= MAX_CHOICE_LENGTH ? choice.value : cut(choice.name) }));
 }
