@@ -44,9 +44,9 @@ const scenarios: Scenario[] = [
   { name: 'answer', caption: '`/ask question:Is kratom addictive?`: an answer, with its buttons', invocation: { user: member, command: '/ask' }, reply: answer, withButtons: true, ephemeral: false },
   {
     name: 'partial-answer',
-    caption: 'a mention asking two things, only one of them about the article',
-    invocation: { user: member, text: '@Kratom Guide does kratom help with anxiety, and is it legal in Texas?' },
-    reply: engine.answer('does kratom help with anxiety, and is it legal in Texas?'),
+    caption: 'a mention the article covers only in general: it says so first, then quotes the closest passage',
+    invocation: { user: member, text: '@Kratom Guide what are the withdrawal symptoms exactly?' },
+    reply: engine.answer('what are the withdrawal symptoms exactly?'),
     withButtons: true,
     ephemeral: false,
   },
