@@ -87,10 +87,11 @@ const say = (...lines: string[]): void => {
 };
 
 const corpus = loadCorpus();
-const models = loadModels();
 const chat = loadChatRules();
-const engineBuild = heapAfter(() => timed(() => new AnswerEngine(corpus, models, chat)));
+// Models are read and decoded inside the measure: they are most of the engine's memory.
+const engineBuild = heapAfter(() => timed(() => new AnswerEngine(corpus, loadModels(), chat)));
 const engine = engineBuild.value.value;
+const models = loadModels();
 const training = trainingPart(corpus.examples);
 const frozen = frozenTestPart(corpus.examples);
 const miniSearch = miniSearchDefaultSystem(corpus.passages);
@@ -235,8 +236,8 @@ say(
   row(['-'.repeat(34), '-'.repeat(22), '-'.repeat(22), '', '-'.repeat(18)]),
   row(['latency per question p50', ms(ourSpeed.p50), ms(baseSpeed.p50), '', '']),
   row(['latency per question p99', ms(ourSpeed.p99), ms(baseSpeed.p99), '', `<= 1 ms ${check(ourSpeed.p99 <= 1)}`]),
-  row(['engine build (models loaded)', ms(engineBuild.value.ms), ms(baseIndex.ms), '', '']),
-  row(['heap of the engine', `${(engineBuild.bytes / 1024 / 1024).toFixed(1)} MiB`, '', '', '']),
+  row(['engine build (models read)', ms(engineBuild.value.ms), ms(baseIndex.ms), '', '']),
+  row(['heap of the engine and models', `${(engineBuild.bytes / 1024 / 1024).toFixed(1)} MiB`, '', '', '']),
   row(['heap of this whole bench process', `${(heap / 1024 / 1024).toFixed(1)} MiB`, '', '', `engine <= 60 MiB ${check(engineBuild.bytes <= 60 * 1024 * 1024)}`]),
   row(['process start → first answer', ms(ourStart), ms(baseStart), '', `<= 1 s ${check(ourStart <= 1000)}`]),
   '',
