@@ -56,8 +56,11 @@ describe('resilience', () => {
     expect(textOf(told)).toContain(ERROR_TEXT);
     expect(ephemeral(told.flags)).toBe(true);
     expect(carriesNote(told, engine.safety.safetyNote)).toBe(true);
+    // The failure's one line comes once the person has been told.
+    await expect.poll(() => logs.find((line) => line.includes('"handler_failed"'))).toBeDefined();
     const failure = logs.find((line) => line.includes('"handler_failed"'));
     expect(failure).toContain('engine failure for the test');
+    expect(failure).toContain('"notice":"sent"');
     expect(logs.join('\n')).not.toContain('Quixotic');
   });
 

@@ -22,7 +22,7 @@ import {
   type GatewayConnectionInfo,
   type GatewayReceivedPayload,
 } from './fake/gateway.js';
-import { createRestListener, type RecordedRequest } from './fake/http.js';
+import { createRestListener, type RecordedRequest, type RestFault } from './fake/http.js';
 import {
   InteractionStore,
   buildAutocomplete,
@@ -45,7 +45,7 @@ import { messageRoutes } from './fake/routes-messages.js';
 import { FakeWorld, type FakeIds, type UserKey } from './fake/world.js';
 
 export type { FakeIds, UserKey } from './fake/world.js';
-export type { RecordedRequest } from './fake/http.js';
+export type { RecordedRequest, RestFault } from './fake/http.js';
 export type { GatewayConnectionInfo, GatewayReceivedPayload } from './fake/gateway.js';
 export type {
   AutocompleteInput,
@@ -138,6 +138,8 @@ export interface FakeDiscord {
   pins(channelId: string): APIMessage[];
   requests(filter?: { method?: string; route?: string }): RecordedRequest[];
   unknownRoutes(): RecordedRequest[];
+  /** The next `times` requests (default 1) to a route template, e.g. 'POST /interactions/:id/:token/callback', get `fault` instead of an answer. */
+  injectFault(route: string, fault: RestFault, times?: number): void;
   interactions(): InteractionRecord[];
   /**
    * 'guild': sets the bot role's permissions (null → default). A channel id: makes the bot's
@@ -179,6 +181,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const notifier = new Notifier();
   const interactions = new InteractionStore();
   const requestLog: RecordedRequest[] = [];
+  const faults: Array<{ route: string; fault: RestFault; remaining: number }> = [];
   let port = 0;
   const applicationFlags = options.applicationFlags ?? DEFAULTS.applicationFlags;
 
@@ -220,6 +223,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       routes: [...coreRoutes, ...messageRoutes, ...commandRoutes, ...interactionRoutes],
       authorize,
       delayMs: options.restDelayMs ?? DEFAULTS.restDelayMs,
+      faultFor: (method, route) => {
+        const pending = faults.find((f) => f.route === `${method} ${route}` && f.remaining > 0);
+        if (!pending) return undefined;
+        pending.remaining -= 1;
+        return pending.fault;
+      },
       onRecorded: (entry) => {
         requestLog.push(entry);
         notifier.changed();
@@ -334,6 +343,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     requests: (filter = {}) =>
       requestLog.filter((r) => (!filter.method || r.method === filter.method) && (!filter.route || r.route === filter.route)),
     unknownRoutes: () => requestLog.filter((r) => r.route === null),
+    injectFault: (route, fault, times = 1) => void faults.push({ route, fault, remaining: times }),
     interactions: () => interactions.all(),
     setBotPermissions,
     permissionsOf: (who, channelId) => world.permissionsIn(channelId, who === 'bot' ? world.ids.botUser : world.ids.users[who]),

@@ -4,10 +4,11 @@
  * replied to (from memory, or from its own "more" button after a restart), or the person's
  * last exchange in the thread or DM. The question itself is never logged.
  */
-import { DiscordAPIError, Events, RESTJSONErrorCodes, type Client, type Message } from 'discord.js';
+import { Events, type Client, type Message } from 'discord.js';
 import type { ConversationContext } from '../../engine/reply.js';
 import type { BotContext } from '../bot-context.js';
 import { cooldownText } from '../cooldown.js';
+import { describeFailure } from '../failure.js';
 import { conversationKey, rememberAnswer } from '../remember.js';
 import { replyToMessage, tellPrivately } from '../respond.js';
 import type { WorkTracker } from '../work-tracker.js';
@@ -41,8 +42,10 @@ async function handleMessage(message: Message, bot: BotContext): Promise<void> {
   try {
     const wait = bot.cooldown.take(message.author.id);
     if (!wait.ok) {
-      if (wait.firstRefusal) await tellPrivately(message, bot.engine.notice(cooldownText(wait.retryAfterMs)));
-      bot.logger.info({ event: 'cooldown', via });
+      const notice = wait.firstRefusal
+        ? await tellPrivately(message, bot.engine.notice(cooldownText(wait.retryAfterMs))).catch((error: unknown) => `not sent: ${describeFailure(error).reason}`)
+        : 'told already';
+      bot.logger.info({ event: 'cooldown', via, notice });
       return;
     }
     if (!inDm && !mentioned && message.content === '') {
@@ -58,10 +61,18 @@ async function handleMessage(message: Message, bot: BotContext): Promise<void> {
     rememberAnswer(bot, reply, sent);
     bot.logger.info({ event: 'answer', via, kind: reply.kind, quotes: reply.passages.length });
   } catch (error) {
-    bot.logger.error({ err: error, event: 'handler_failed', via });
-    const text = isMissingPermissions(error) ? CANNOT_POST_TEXT : ERROR_TEXT;
-    const told = await tellPrivately(message, bot.engine.notice(text)).catch(() => false);
-    if (!told) bot.logger.warn({ event: 'failure_notice_failed', via });
+    // One line per failure: what went wrong, why, and whether the person was told.
+    const failure = describeFailure(error);
+    const text = failure.kind === 'missing_permissions' ? CANNOT_POST_TEXT : ERROR_TEXT;
+    const notice = await tellPrivately(message, bot.engine.notice(text)).catch((noticeError: unknown) => `not sent: ${describeFailure(noticeError).reason}`);
+    bot.logger[failure.level]({
+      event: 'handler_failed',
+      via,
+      failure: failure.kind,
+      reason: failure.reason,
+      notice,
+      ...(failure.kind === 'unexpected' && { err: error }),
+    });
   }
 }
 
@@ -86,8 +97,4 @@ function customIdsIn(components: unknown): string[] {
   if (typeof components !== 'object' || components === null) return [];
   const { custom_id: customId, components: inner } = components as { custom_id?: unknown; components?: unknown };
   return [...(typeof customId === 'string' ? [customId] : []), ...customIdsIn(inner)];
-}
-
-function isMissingPermissions(error: unknown): boolean {
-  return error instanceof DiscordAPIError && (error.code === RESTJSONErrorCodes.MissingPermissions || error.code === RESTJSONErrorCodes.MissingAccess);
 }
