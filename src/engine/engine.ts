@@ -10,6 +10,7 @@
  * const more = engine.answer('tell me more', reply.context);
  * ```
  */
+import { neutralize } from '../text/neutralize.js';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import type { Passage } from '../corpus/markdown.js';
 import { Analyzer, isStopword, normalize, words, type Concept } from './analyzer.js';
@@ -239,7 +240,7 @@ export class AnswerEngine {
         kind: 'notice',
         question: name,
         // The name is echoed back, so it must not carry a mention even where pings are off.
-        lead: [`No section is called "${truncate(name.trim().replace(/[<@>#&!]/g, ''), 100)}".`],
+        lead: [`No section is called "${neutralize(name)}".`],
         after: near.length > 0 ? [`Closest: ${near.join('; ')}. Use /sections for the full list.`] : ['Use /sections for the full list.'],
       });
     }
