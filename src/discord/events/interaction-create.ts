@@ -82,7 +82,7 @@ async function handleInteraction(interaction: Interaction, bot: BotContext, acce
 /** The error notice, privately: 'sent', or why not. */
 async function tellFailure(interaction: RepliableInteraction, bot: BotContext): Promise<string> {
   try {
-    // A deferred reply becomes the notice (only /pin-safety defers, privately); otherwise a private reply or follow-up.
+    // A deferred reply becomes the notice (/pin-safety defers first, privately); otherwise a private reply or follow-up.
     await respond(interaction, bot.engine.notice(ERROR_TEXT), { ephemeral: true });
     return 'sent';
   } catch (error) {
