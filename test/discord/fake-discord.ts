@@ -18,6 +18,7 @@ import { dispatchChannelUpdate, dispatchMessageCreate, dispatchRoleUpdate } from
 import {
   FakeGateway,
   GATEWAY_PATH,
+  shardReceives,
   RESUME_GATEWAY_PATH,
   type GatewayConnectionInfo,
   type GatewayReceivedPayload,
@@ -75,6 +76,12 @@ export interface FakeDiscordOptions {
   restDelayMs?: number;
   /** READY/application flags (e.g. ApplicationFlags.GatewayMessageContentLimited). */
   applicationFlags?: number;
+  /** How many guilds the bot is in (default 1); the others are in `ids.otherGuilds`. */
+  guilds?: number;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  recommendedShards?: number;
+  /** GET /gateway/bot's max_concurrency (default 1: discord.js then identifies one shard per 5 s in a process). */
+  maxConcurrency?: number;
 }
 
 export interface SendMessageInput {
@@ -121,6 +128,10 @@ export interface FakeDiscord {
   // gateway control
   /** Resolves once a bot session has identified (events are then delivered or buffered for resume). */
   waitForSession(timeoutMs?: number): Promise<void>;
+  /** Resolves once these shards ("id/count", e.g. ["0/2", "1/2"]) all have a connected session. */
+  waitForShards(shards: string[], timeoutMs?: number): Promise<void>;
+  /** The shards with a connected session, as "id/count". */
+  connectedShards(): string[];
   /** Closes live gateway sockets so discord.js resumes (default close code 4000; abrupt → 1006). */
   dropConnection(options?: { code?: number; abrupt?: boolean }): number;
   /** op 7 RECONNECT. */
@@ -177,6 +188,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     botUsername: options.botUsername ?? DEFAULTS.botUsername,
     guildName: options.guildName ?? DEFAULTS.guildName,
     botPermissions: options.botPermissions ?? DEFAULT_BOT_PERMISSIONS,
+    guilds: options.guilds ?? 1,
   });
   const notifier = new Notifier();
   const interactions = new InteractionStore();
@@ -188,6 +200,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const settings: FakeSettings = {
     interactionAckTimeoutMs: options.interactionAckTimeoutMs ?? DEFAULTS.interactionAckTimeoutMs,
     applicationFlags,
+    recommendedShards: options.recommendedShards ?? 1,
+    maxConcurrency: options.maxConcurrency ?? 1,
     gatewayUrl: () => `ws://127.0.0.1:${port}${GATEWAY_PATH}`,
   };
 
@@ -199,13 +213,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     readyPayload: (sessionId, shard): GatewayReadyDispatchData => ({
       v: 10,
       user: world.botUser(),
-      guilds: [{ id: world.ids.guild, unavailable: true }],
+      guilds: world.guildIds().filter((id) => shardReceives(shard, id)).map((id) => ({ id, unavailable: true })),
       session_id: sessionId,
       resume_gateway_url: `ws://127.0.0.1:${port}${RESUME_GATEWAY_PATH}`,
       shard,
       application: { id: world.ids.application, flags: applicationFlags, flags_new: String(applicationFlags) },
     }),
-    guildCreatePayloads: (intents) => [world.guildCreatePayload((intents & GatewayIntentBits.GuildPresences) !== 0)],
+    guildCreatePayloads: (intents, shard) =>
+      world
+        .guildIds()
+        .filter((id) => shardReceives(shard, id))
+        .map((id) => world.guildCreatePayload((intents & GatewayIntentBits.GuildPresences) !== 0, id)),
     onChange: () => notifier.changed(),
   });
 
@@ -258,7 +276,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const dispatchInteraction = async (record: InteractionRecord): Promise<InteractionHandle> => {
     await waitForSession();
     interactions.add(record);
-    gateway.dispatch('INTERACTION_CREATE', () => record.payload);
+    gateway.dispatch('INTERACTION_CREATE', (session) => (shardReceives(session.shard, record.payload.guild_id) ? record.payload : undefined));
     notifier.changed();
     return createHandle(record, notifier, diagnostics);
   };
@@ -332,6 +350,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return count;
     },
     waitForSession,
+    waitForShards: (shards, timeoutMs = SESSION_WAIT_MS) =>
+      notifier.waitFor(
+        () => (shards.every((shard) => gateway.connectedShards().includes(shard)) ? true : undefined),
+        timeoutMs,
+        () => `sessions of shards ${shards.join(', ')} (connected: ${gateway.connectedShards().join(', ') || 'none'})`,
+      ).then(() => undefined),
+    connectedShards: () => gateway.connectedShards(),
     dropConnection: (opts) => gateway.dropConnection(opts),
     requestReconnect: () => gateway.requestReconnect(),
     invalidateSessions: (resumable) => gateway.invalidateSessions(resumable),

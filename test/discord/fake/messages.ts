@@ -216,7 +216,7 @@ export function buildMessage(world: FakeWorld, init: MessageInit): APIMessage {
     author: init.author,
     ...(init.referenced ? { repliedTo: init.referenced } : {}),
   });
-  const guildId = world.findChannel(init.channelId)?.kind === 'guild' ? world.ids.guild : undefined;
+  const guildId = world.guildOf(init.channelId);
   const message: APIMessage = {
     id: nextSnowflake(),
     channel_id: init.channelId,

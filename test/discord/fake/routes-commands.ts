@@ -123,7 +123,7 @@ function scopeOf(ctx: FakeContext, params: RouteParams, guild: boolean): Command
   }
   if (!guild) return new CommandScope(ctx, undefined);
   const guildId = params.get('guild');
-  if (guildId !== ctx.world.ids.guild) throw unknownEntity('Guild');
+  if (!ctx.world.hasGuild(guildId)) throw unknownEntity('Guild');
   return new CommandScope(ctx, guildId);
 }
 
