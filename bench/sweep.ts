@@ -40,10 +40,10 @@ function vary(table: Record<string, number>, key: string, values: number[]): voi
 process.stdout.write('Each set: top-1, top-3, out-of-scope caught, answerable refused.\n');
 process.stdout.write(`| ${'setting'.padEnd(32)} | ${'first set (tuned on)'.padEnd(31)} | ${'second set'.padEnd(31)} | ${'third set'.padEnd(31)} |\n`);
 process.stdout.write(`| ${'-'.repeat(32)} | ${'-'.repeat(31)} | ${'-'.repeat(31)} | ${'-'.repeat(31)} |\n`);
-vary(FIELD_BOOSTS as unknown as Record<string, number>, 'section', [1, 1.5, 3]);
-vary(FIELD_BOOSTS as unknown as Record<string, number>, 'subsection', [1, 2, 4]);
-vary(FIELD_BOOSTS as unknown as Record<string, number>, 'keywords', [0.5, 1.5, 3]);
-vary(TUNING as unknown as Record<string, number>, 'minCoverage', [0.3, 0.35, 0.4, 0.45, 0.5]);
-vary(TUNING as unknown as Record<string, number>, 'bm25Share', [0.1, 0.3, 0.6]);
-vary(TUNING as unknown as Record<string, number>, 'companionRatio', [0.7, 0.85, 0.95]);
-vary(TUNING as unknown as Record<string, number>, 'storyWeight', [0.15, 0.25, 0.4, 0.6]);
+vary(FIELD_BOOSTS, 'section', [1, 1.5, 3]);
+vary(FIELD_BOOSTS, 'subsection', [1, 2, 4]);
+vary(FIELD_BOOSTS, 'keywords', [0.5, 1.5, 3]);
+vary(TUNING, 'minCoverage', [0.3, 0.35, 0.4, 0.45, 0.5]);
+vary(TUNING, 'bm25Share', [0.1, 0.3, 0.6]);
+vary(TUNING, 'companionRatio', [0.7, 0.85, 0.95]);
+vary(TUNING, 'storyWeight', [0.15, 0.25, 0.4, 0.6]);

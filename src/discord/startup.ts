@@ -50,7 +50,7 @@ const UNREACHABLE_CODES = new Set([
  * refused token, or Discord unreachable (what was tried, and what to check). Anything else is
  * returned as it is.
  */
-export function describeLoginFailure(error: unknown, apiUrl: string | undefined): ConfigError | unknown {
+export function describeLoginFailure(error: unknown, apiUrl: string | undefined): unknown {
   const { code, status } = error as { code?: unknown; status?: unknown };
   if (code === 'TokenInvalid' || status === 401) {
     return new ConfigError('DISCORD_TOKEN was refused by Discord (401 Unauthorized): reset it on the Developer Portal’s Bot page and update .env');

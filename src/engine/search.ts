@@ -4,7 +4,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Passage } from '../corpus/markdown.js';
-import { Analyzer, type Concept } from './analyzer.js';
+import { type Analyzer, type Concept } from './analyzer.js';
 import { unknownWordFactor } from './word-class.js';
 
 /**

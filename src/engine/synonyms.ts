@@ -26,7 +26,7 @@ export function loadSynonyms(file: URL | string = DEFAULT_SYNONYMS_FILE): Synony
 
 export function loadUncoveredTopics(file: URL | string = DEFAULT_UNCOVERED_TOPICS_FILE): UncoveredTopics {
   const { _about: _, ...groups } = readJson(file, 'the uncovered-topics list', uncoveredTopicsSchema);
-  return Object.values(groups).flat() as string[];
+  return Object.values(groups).flat<string[][]>();
 }
 
 function readJson<T>(file: URL | string, what: string, schema: z.ZodType<T>): T {

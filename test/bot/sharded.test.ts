@@ -44,7 +44,7 @@ function startSharded(env: Record<string, string>): Sharded {
   const done = finished(child);
   const ready = new Promise<void>((resolve, reject) => {
     let seen = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       if (seen.includes('"event":"shards_ready"')) resolve();
     });

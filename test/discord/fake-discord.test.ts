@@ -26,7 +26,7 @@ import { loginTestClient } from './client.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.js';
 
 type Handler<T> = (value: T) => Promise<void>;
-const noop = async (): Promise<void> => undefined;
+const noop = (): Promise<void> => Promise.resolve();
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -221,8 +221,9 @@ describe('fake Discord with the real discord.js client', () => {
 
   it('without the MessageContent intent, unmentioned guild messages arrive with empty content', async () => {
     const seen: string[] = [];
-    onMessage = async (message) => {
+    onMessage = (message) => {
       if (!message.author.bot) seen.push(message.content);
+      return Promise.resolve();
     };
     await fake.sendMessage({ content: 'no mention here' });
     await expect.poll(() => seen, { timeout: 2000 }).toEqual(['']);

@@ -157,7 +157,7 @@ export interface FakeDiscord {
    * permissions in that channel exactly `permissions` via a member overwrite (null → remove it).
    * Either way discord.js is told via GUILD_ROLE_UPDATE / CHANNEL_UPDATE.
    */
-  setBotPermissions(target: 'guild' | string, permissions: bigint | null): void;
+  setBotPermissions(target: string, permissions: bigint | null): void;
   /** Effective permissions of a scripted user (or the bot) in a channel. */
   permissionsOf(who: UserKey | 'bot', channelId: string): bigint;
 

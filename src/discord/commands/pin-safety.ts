@@ -8,7 +8,7 @@ import {
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
-  PermissionsBitField,
+  type PermissionsBitField,
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from 'discord.js';

@@ -4,7 +4,7 @@
  * replied to (from memory, or from its own "more" button after a restart), or the person's
  * last exchange in the thread or DM. The question itself is never logged.
  */
-import { Events, type Client, type Message } from 'discord.js';
+import { Events, type Message } from 'discord.js';
 import type { ConversationContext } from '../../engine/reply.js';
 import type { BotContext } from '../bot-context.js';
 import { cooldownText } from '../cooldown.js';
@@ -31,7 +31,7 @@ export function handler(bot: BotContext, work: WorkTracker): (message: Message) 
 }
 
 async function handleMessage(message: Message, bot: BotContext): Promise<void> {
-  const client = message.client as Client<true>;
+  const client = message.client;
   const me = client.user.id;
   const inDm = !message.inGuild();
   const mentioned = message.mentions.users.has(me);

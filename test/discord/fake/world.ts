@@ -24,7 +24,7 @@ import {
   GuildMFALevel,
   GuildNSFWLevel,
   GuildPremiumTier,
-  GuildSystemChannelFlags,
+  type GuildSystemChannelFlags,
   GuildVerificationLevel,
   Locale,
   OverwriteType,
