@@ -61,7 +61,9 @@ async function asked(): Promise<void> {
   expect(carriesNote(await ask.waitForFinal(), testEngine().safety.safetyNote)).toBe(true);
 }
 
-describe('npm start', () => {
+// Each test starts npm, which starts the bot (node, tsx, the engine), then waits for everything to stop:
+// a few seconds alone, several times that on 2 cores shared with other work. Hence 30 s.
+describe('npm start', { timeout: 30_000 }, () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('%s to the npm process: the bot stops gracefully, npm exits 0, nothing is left running', async (signal) => {
     const run = npmRun('start');
     await run.logged(/"event":"ready"/);
@@ -84,7 +86,8 @@ describe('npm start', () => {
   });
 });
 
-describe('npm run start:sharded', () => {
+// The manager and its shard each start node, tsx and the engine: 30 s, as above.
+describe('npm run start:sharded', { timeout: 30_000 }, () => {
   it('SIGTERM to the npm process: every shard and the manager stop, npm exits 0, nothing is left running', async () => {
     const run = npmRun('start:sharded');
     await run.logged(/"event":"shards_ready"/);

@@ -29,7 +29,8 @@ function launchBot(env: Record<string, string>): ChildProcess {
 
 const lines = (text: string): string[] => text.trimEnd().split('\n');
 
-it('without DISCORD_TOKEN: exit 1, one line naming it and pointing to the console bot, no stack trace', async () => {
+// Each test starts the bot as a process (node, tsx, the engine): seconds alone, several times that on 2 busy cores.
+it('without DISCORD_TOKEN: exit 1, one line naming it and pointing to the console bot, no stack trace', { timeout: 20_000 }, async () => {
   const { code, stderr } = await finished(launchBot({}));
   expect(code).toBe(1);
   expect(lines(stderr)).toHaveLength(1);
@@ -37,7 +38,7 @@ it('without DISCORD_TOKEN: exit 1, one line naming it and pointing to the consol
   expect(stderr).not.toMatch(/\n\s+at /);
 });
 
-describe('the started bot', () => {
+describe('the started bot', { timeout: 30_000 }, () => {
   let fake: FakeDiscord;
   beforeAll(async () => {
     fake = await startFakeDiscord({ token: TEST_TOKEN });

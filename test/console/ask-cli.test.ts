@@ -36,7 +36,8 @@ function folderWithDotEnv(contents: string): string {
   return dir;
 }
 
-describe('npm run ask -- --json', () => {
+// Each test runs the CLI as a process that loads the engine; its own limit is 20 s (runAsk), and so is the test's.
+describe('npm run ask -- --json', { timeout: 20_000 }, () => {
   it('writes one JSON line per question, in order, and nothing else on stdout', async () => {
     const questions = ['Is kratom addictive?', 'hi', 'Can kratom treat migraines?', 'I want to end my life'];
     const run = await runAsk(['--json'], `${questions.join('\n')}\n`, folderWithDotEnv('SAFETY_NOTE_EXTRA=Local helpline: 0800 000 000\n'));
@@ -72,7 +73,7 @@ describe('npm run ask -- --json', () => {
   });
 });
 
-describe('npm run ask -- "question"', () => {
+describe('npm run ask -- "question"', { timeout: 20_000 }, () => {
   it('prints the reply as a person reads it: section title, quote, note', async () => {
     const run = await runAsk(['Is kratom addictive?'], '');
     expect(run.code).toBe(0);

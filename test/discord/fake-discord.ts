@@ -151,6 +151,11 @@ export interface FakeDiscord {
   unknownRoutes(): RecordedRequest[];
   /** The next `times` requests (default 1) to a route template, e.g. 'POST /interactions/:id/:token/callback', get `fault` instead of an answer. */
   injectFault(route: string, fault: RestFault, times?: number): void;
+  /**
+   * Holds the next request to a route template (e.g. 'PUT /channels/:channel/pins/:message') until
+   * released: `arrived` resolves when it comes in, so a test can act while the bot waits for the answer.
+   */
+  holdNextRequest(route: string): { arrived: Promise<void>; release: () => void };
   interactions(): InteractionRecord[];
   /**
    * 'guild': sets the bot role's permissions (null → default). A channel id: makes the bot's
@@ -194,6 +199,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const interactions = new InteractionStore();
   const requestLog: RecordedRequest[] = [];
   const faults: Array<{ route: string; fault: RestFault; remaining: number }> = [];
+  const holds: Array<{ route: string; arrive(): void; released: Promise<void> }> = [];
   let port = 0;
   const applicationFlags = options.applicationFlags ?? DEFAULTS.applicationFlags;
 
@@ -241,6 +247,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       routes: [...coreRoutes, ...messageRoutes, ...commandRoutes, ...interactionRoutes],
       authorize,
       delayMs: options.restDelayMs ?? DEFAULTS.restDelayMs,
+      holdFor: (method, route) => {
+        const index = holds.findIndex((hold) => hold.route === `${method} ${route}`);
+        if (index < 0) return undefined;
+        const [hold] = holds.splice(index, 1);
+        hold!.arrive();
+        return hold!.released;
+      },
       faultFor: (method, route) => {
         const pending = faults.find((f) => f.route === `${method} ${route}` && f.remaining > 0);
         if (!pending) return undefined;
@@ -369,6 +382,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       requestLog.filter((r) => (!filter.method || r.method === filter.method) && (!filter.route || r.route === filter.route)),
     unknownRoutes: () => requestLog.filter((r) => r.route === null),
     injectFault: (route, fault, times = 1) => void faults.push({ route, fault, remaining: times }),
+    holdNextRequest: (route) => {
+      let arrive!: () => void;
+      let release!: () => void;
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      holds.push({ route, arrive, released });
+      return { arrived, release };
+    },
     interactions: () => interactions.all(),
     setBotPermissions,
     permissionsOf: (who, channelId) => world.permissionsIn(channelId, who === 'bot' ? world.ids.botUser : world.ids.users[who]),

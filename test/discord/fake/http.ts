@@ -155,6 +155,8 @@ export interface RestServerOptions<Ctx> {
   onRecorded(entry: RecordedRequest): void;
   /** Consulted for every routed request: a fault to answer with instead of handling it. */
   faultFor?(method: string, route: string): RestFault | undefined;
+  /** Consulted for every routed request: a promise to wait for before handling it (a request held by a test). */
+  holdFor?(method: string, route: string): Promise<void> | undefined;
 }
 
 /** Builds the node:http request listener. */
@@ -214,6 +216,8 @@ export function createRestListener<Ctx>(options: RestServerOptions<Ctx>): (req: 
           sendFault(res, fault);
           return;
         }
+        const held = options.holdFor?.(method, found.route.path);
+        if (held) await held;
         if (found.route.auth && !options.authorize(req.headers.authorization)) throw unauthorized();
         const request: ParsedRequest = { method, path, query: url.searchParams, body: parsed.body, files: parsed.files, authorization: req.headers.authorization };
         const result = await found.route.handler(options.ctx, request, found.params);
