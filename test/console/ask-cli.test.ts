@@ -7,11 +7,12 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+// As `npm run ask` runs it, minus tsx's own CLI process: node loads tsx's loader directly.
+const tsxLoader = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const askScript = join(root, 'src', 'console', 'ask.ts');
 
 interface Run {
@@ -22,7 +23,7 @@ interface Run {
 
 function runAsk(args: string[], input: string, cwd = root, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [tsx, askScript, ...args], { cwd, env: { PATH: process.env.PATH, ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, ['--import', tsxLoader, askScript, ...args], { cwd, env: { PATH: process.env.PATH, ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
       resolve({ stdout, stderr, code: error ? ((error as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1 : 0 });
     });
     child.stdin!.end(input);
