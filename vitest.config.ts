@@ -13,6 +13,7 @@ const UNIT = [
   'test/config/**/*.test.ts',
   'test/text/**/*.test.ts',
   'test/bot/buttons-codec.test.ts',
+  'test/bot/failure.test.ts',
   'test/bot/logger.test.ts',
   'test/bot/render.test.ts',
   'test/bot/startup-errors.test.ts',
