@@ -12,6 +12,8 @@ const UNIT = [
   'test/corpus/**/*.test.ts',
   'test/config/**/*.test.ts',
   'test/text/**/*.test.ts',
+  'test/console/json-record.test.ts',
+  'test/console/chat-commands.test.ts',
   'test/bot/buttons-codec.test.ts',
   'test/bot/failure.test.ts',
   'test/bot/logger.test.ts',

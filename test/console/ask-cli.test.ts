@@ -2,6 +2,7 @@
  * The console bot as moderators run it: the real entry point in a child process.
  * `--json` must write exactly one JSON object per question on stdout and nothing else
  * (natural's package root would load dotenv, which prints there: the engine must not import it).
+ * The record's fields and the chat commands are specified in-process: json-record.test.ts, chat-commands.test.ts.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -48,24 +49,6 @@ describe('npm run ask -- --json', { timeout: 20_000 }, () => {
     const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(records.map((r) => r.question)).toEqual(questions);
     expect(records.map((r) => r.kind)).toEqual(['answer', 'help', 'no_match', 'crisis']);
-  });
-
-  it('gives each record the documented fields, with the note inside the reply text', async () => {
-    const run = await runAsk(['--json'], 'Is kratom addictive?\n');
-    const record = JSON.parse(run.stdout) as {
-      question: string; kind: string; safetyNote: string; reply: string;
-      passages: { id: string; section: string; subsection: string | null; text: string; score: number }[];
-    };
-    expect(Object.keys(record)).toEqual(['question', 'kind', 'passages', 'safetyNote', 'reply']);
-    expect(record.passages[0]).toEqual({
-      id: 'kratom-mental-health/potential-considerations/dependency-and-withdrawal/p1',
-      section: 'Potential Considerations',
-      subsection: 'Dependency and Withdrawal',
-      text: expect.stringContaining('Long-term or excessive use of kratom'),
-      score: expect.any(Number),
-    });
-    expect(record.reply).toContain(record.safetyNote);
-    expect(record.reply).toContain(record.passages[0]!.text);
   });
 
   it('applies SAFETY_NOTE_EXTRA from a .env in the working directory', async () => {
