@@ -9,6 +9,7 @@ import { botEnvSchema } from '../config/bot-env.js';
 import { createEngineFromEnv } from '../engine/from-env.js';
 import { createBot } from './client.js';
 import { createLogger } from './logger.js';
+import { SHARD_STOP_NOTICE } from './sharding.js';
 import { describeLoginFailure, readEnvOrExit } from './startup.js';
 
 const env = readEnvOrExit(botEnvSchema);
@@ -36,6 +37,7 @@ let stopping = false;
 onStopRequest((reason) => {
   stopping = true;
   logger.info({ event: 'stop_requested', reason });
+  tellShardingManager(reason);
   bot.stop().then(
     () => process.exit(0),
     (error: unknown) => {
@@ -44,6 +46,17 @@ onStopRequest((reason) => {
     },
   );
 });
+/**
+ * A shard asked to stop (a signal to this process, not to the manager) tells its manager, which then
+ * stops every shard instead of starting this one again.
+ */
+function tellShardingManager(reason: string): void {
+  if (!process.env.SHARDING_MANAGER || !process.send || !process.connected) return;
+  process.send({ [SHARD_STOP_NOTICE]: reason }, (error: Error | null) => {
+    if (error) logger.warn({ event: 'stop_notice_failed', reason: error.message });
+  });
+}
+
 process.on('unhandledRejection', (error) => logger.error({ err: error, event: 'unhandled_rejection' }));
 
 try {

@@ -13,7 +13,7 @@ import { onStopRequest } from '../cli/stop-requests.js';
 import { botEnvSchema, totalShardsSetting } from '../config/bot-env.js';
 import { ConfigError } from '../config/env.js';
 import { createLogger } from './logger.js';
-import { describeShardStartFailure, SHARD_READY_TIMEOUT_MS } from './shard-errors.js';
+import { describeShardStartFailure, SHARD_READY_TIMEOUT_MS, SHARD_STOP_NOTICE } from './sharding.js';
 import { describeLoginFailure, readEnvOrExit } from './startup.js';
 
 /** How long a shard may take to exit after SIGTERM (its own drain is 8 s) before it is killed. */
@@ -53,6 +53,12 @@ manager.on('shardCreate', (shard) => {
     logger.warn({ event: 'shard_died', shardId: shard.id, exitCode: code, respawn: manager.respawn });
   });
   shard.on('error', (error) => logger.error({ err: error, event: 'shard_error', shardId: shard.id }));
+  // A shard signalled on its own (not through this process) stops them all, rather than being started again.
+  shard.on('message', (message: unknown) => {
+    if (typeof message === 'object' && message !== null && SHARD_STOP_NOTICE in message) {
+      void stopAll(`shard ${shard.id} was asked to stop`).then(() => process.exit(0));
+    }
+  });
 });
 
 let stopping: Promise<void> | undefined;

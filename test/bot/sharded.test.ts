@@ -33,6 +33,8 @@ interface Sharded {
   child: ChildProcess;
   done: Promise<Finished>;
   ready: Promise<void>;
+  /** What it has logged so far. */
+  logs(): string;
 }
 
 function startSharded(env: Record<string, string>): Sharded {
@@ -42,15 +44,15 @@ function startSharded(env: Record<string, string>): Sharded {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const done = finished(child);
+  let seen = '';
   const ready = new Promise<void>((resolve, reject) => {
-    let seen = '';
     child.stderr.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       if (seen.includes('"event":"shards_ready"')) resolve();
     });
     void done.then(({ stderr }) => reject(new Error(`start:sharded exited before its shards were ready:\n${stderr}`)));
   });
-  return { child, done, ready };
+  return { child, done, ready, logs: () => seen };
 }
 
 /** /ask in each guild, each answered with the note. */
@@ -81,13 +83,21 @@ describe('start:sharded with two shards', { timeout: 30_000 }, () => {
     expect(loggingPids(stderr)).toHaveLength(3); // the manager and two shards
   });
 
-  it('split over two processes with SHARD_LIST (one still using the former name SHARD_COUNT, with a warning)', async () => {
+  it('split over two processes with SHARD_LIST (one still using the former name SHARD_COUNT, with a warning); a signal to a shard itself stops its manager too', async () => {
     const first = startSharded({ TOTAL_SHARDS: '2', SHARD_LIST: '0' });
     const second = startSharded({ SHARD_COUNT: '2', SHARD_LIST: '1' });
     await Promise.all([first.ready, second.ready]);
     await fake.waitForShards(['0/2', '1/2']);
     await answeredInEveryGuild();
-    const [one, two] = await Promise.all([stopped(first), stopped(second)]);
+    const one = await stopped(first);
+    // The second machine's shard is signalled itself, not its manager: the manager stops too, instead of starting it again.
+    const shardPid = Number(/"pid":(\d+),[^\n]*"event":"ready"/.exec(second.logs())?.[1]);
+    process.kill(shardPid, 'SIGTERM');
+    const two = await second.done;
+    expect(two.code).toBe(0);
+    expect(two.stderr).toContain('"event":"stopping_shards","reason":"shard 1 was asked to stop"');
+    expect(two.stderr.match(/"event":"shard_spawned"/g)).toHaveLength(1);
+    expect(loggingPids(two.stderr).filter(isAlive)).toEqual([]);
     expect(one.stderr).not.toContain('deprecated_setting');
     expect(two.stderr).toMatch(/"event":"deprecated_setting".*SHARD_COUNT is renamed TOTAL_SHARDS/);
   });

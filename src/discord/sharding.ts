@@ -1,5 +1,8 @@
-/** Why `npm run start:sharded` could not start its shards, in words an operator can act on. */
+/** What `npm run start:sharded` and its shards share: start-up failures in words, and the notice of a shard asked to stop. */
 import { DiscordjsErrorCodes } from 'discord.js';
+
+/** The key of the message a shard sends its manager when it was asked to stop: `{ [SHARD_STOP_NOTICE]: reason }`. */
+export const SHARD_STOP_NOTICE = 'kratomGuideStopRequested';
 
 /** How long each shard may take from its process start to ready (login, gateway, guilds). */
 export const SHARD_READY_TIMEOUT_MS = 60_000;
