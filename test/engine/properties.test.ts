@@ -21,7 +21,8 @@ const anyMessage = fc.oneof(
 );
 
 describe('the engine under any input', () => {
-  it('never throws, always carries the note, and stays within Discord-sized bounds', () => {
+  // 400 runs of the whole engine, some on 10,000-character messages: about 3 s alone, more on 2 busy cores.
+  it('never throws, always carries the note, and stays within Discord-sized bounds', { timeout: 20_000 }, () => {
     fc.assert(
       fc.property(anyMessage, (message) => {
         const reply = engine().answer(message);
@@ -41,7 +42,7 @@ describe('the engine under any input', () => {
     fc.assert(
       fc.property(fc.array(nastyPieces, { minLength: 1, maxLength: 10 }), (parts) => {
         const text = renderText(engine().answer(parts.join(' ')));
-        expect(text).not.toMatch(/(?<!\\)@everyone|(?<!\\)@here|(?<!\\)<@[!&]?\d+>/); // "\@everyone" is Discord's escaped, plain-text form
+        expect(text).not.toMatch(/@everyone|@here|<@[!&]?\d+>/);
       }),
       { numRuns: 200 },
     );
