@@ -34,7 +34,7 @@ export class Chromium {
     private readonly profile: string,
   ) {
     socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: { message: string }; method?: string };
+      const message = JSON.parse((data as Buffer).toString()) as { id?: number; result?: unknown; error?: { message: string }; method?: string };
       if (message.id !== undefined) {
         const waiter = this.pending.get(message.id);
         this.pending.delete(message.id);
@@ -69,7 +69,7 @@ export class Chromium {
     const browserUrl = await new Promise<string>((resolve, reject) => {
       let seen = '';
       const timer = setTimeout(() => reject(new Error(`Chromium did not start its DevTools endpoint:\n${seen}`)), 30_000);
-      child.stderr!.on('data', (chunk: Buffer) => {
+      child.stderr.on('data', (chunk: Buffer) => {
         seen += chunk.toString();
         const match = /DevTools listening on (ws:\/\/\S+)/.exec(seen);
         if (match) {

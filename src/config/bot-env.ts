@@ -16,6 +16,14 @@ export const tokenSchema = z
     'is not a bot token: expected three dot-separated parts as the Developer Portal shows it (no quotes, spaces or "Bot " prefix)',
   );
 
+const shardCount = z
+  .string()
+  .regex(/^(auto|[1-9]\d*)$/, 'must be "auto" or a whole number of shards (1 or more)')
+  .transform((value): 'auto' | number => (value === 'auto' ? 'auto' : Number(value)));
+
+/** Why SHARD_COUNT was renamed: discord.js reads a variable of that name itself, in every process. */
+export const SHARD_COUNT_RENAMED = 'SHARD_COUNT is renamed TOTAL_SHARDS (discord.js reads SHARD_COUNT itself); please rename it, the old name will stop working.';
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const botEnvSchema = engineEnvSchema.extend({
@@ -37,12 +45,10 @@ export const botEnvSchema = engineEnvSchema.extend({
     .refine((seconds) => seconds <= 3600, 'must be at most 3600')
     .default(5)
     .describe('Per-user wait between questions; 0 turns it off.'),
-  SHARD_COUNT: z
-    .string()
-    .regex(/^(auto|[1-9]\d*)$/, 'must be "auto" or a whole number of shards (1 or more)')
-    .transform((value): 'auto' | number => (value === 'auto' ? 'auto' : Number(value)))
-    .default('auto')
-    .describe('Total shards for npm run start:sharded (the same on every machine).'),
+  TOTAL_SHARDS: shardCount.optional().describe('Total shards for npm run start:sharded (the same on every machine); default auto.'),
+  SHARD_COUNT: shardCount
+    .optional()
+    .describe(`The former name of TOTAL_SHARDS, still read by npm run start:sharded for now. ${SHARD_COUNT_RENAMED}`),
   SHARD_LIST: z
     .string()
     .regex(/^\d+(,\d+)*$/, 'must be shard ids separated by commas, e.g. 0,1')
@@ -51,6 +57,16 @@ export const botEnvSchema = engineEnvSchema.extend({
 });
 
 export type BotEnv = z.infer<typeof botEnvSchema>;
+
+/** The total shards for start:sharded: TOTAL_SHARDS, else the former SHARD_COUNT (with a warning to rename it), else auto. */
+export function totalShardsSetting(env: Pick<BotEnv, 'TOTAL_SHARDS' | 'SHARD_COUNT'>): { total: 'auto' | number; warning?: string } {
+  if (env.TOTAL_SHARDS !== undefined) {
+    const ignored = env.SHARD_COUNT !== undefined && env.SHARD_COUNT !== env.TOTAL_SHARDS;
+    return ignored ? { total: env.TOTAL_SHARDS, warning: `SHARD_COUNT is ignored: TOTAL_SHARDS is set. ${SHARD_COUNT_RENAMED}` } : { total: env.TOTAL_SHARDS };
+  }
+  if (env.SHARD_COUNT !== undefined) return { total: env.SHARD_COUNT, warning: SHARD_COUNT_RENAMED };
+  return { total: 'auto' };
+}
 
 /** Deploying commands needs only the token and where to register. */
 export const deployEnvSchema = botEnvSchema.pick({

@@ -3,7 +3,8 @@
  * A bad value becomes one line naming the variable and what is wrong, never a stack trace,
  * and never the value itself (it may be a secret).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv as parseDotEnv } from 'node:util';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -13,13 +14,17 @@ export class ConfigError extends Error {
   }
 }
 
-/** Loads `.env` from the working directory into process.env, without overriding what is set. */
-export function loadDotEnv(path = '.env'): void {
+/** Loads `.env` from the working directory into the environment (process.env), without overriding what is set. */
+export function loadDotEnv(path = '.env', env: NodeJS.ProcessEnv = process.env): void {
   if (!existsSync(path)) return;
+  let values: NodeJS.Dict<string>;
   try {
-    process.loadEnvFile(path);
+    values = parseDotEnv(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new ConfigError(`${path}: cannot be read as KEY=value lines (${(error as Error).message})`);
+  }
+  for (const [name, value] of Object.entries(values)) {
+    if (env[name] === undefined) env[name] = value;
   }
 }
 

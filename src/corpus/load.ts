@@ -62,30 +62,34 @@ export function decodeUtf8(file: string, bytes: Uint8Array): string {
     return strictUtf8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8Offset(bytes);
-    const line = bytes.subarray(0, bad).filter((byte) => byte === 0x0a).length + 1;
+    let line = 1;
+    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
     throw new CorpusError(file, line, 'the file is not valid UTF-8');
   }
 }
 
-function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  // Grow a prefix until it fails to decode as a complete sequence; a multi-byte character
-  // needs at most 4 bytes, so a prefix that still fails 4 bytes later holds the bad byte.
-  for (let end = 1; end <= bytes.length; end++) {
-    try {
-      strictUtf8.decode(bytes.subarray(0, end));
-    } catch {
-      let ok = false;
-      for (let extra = 1; extra <= 3 && end + extra <= bytes.length; extra++) {
-        try {
-          strictUtf8.decode(bytes.subarray(0, end + extra));
-          ok = true;
-          break;
-        } catch {
-          /* keep looking */
-        }
-      }
-      if (!ok) return end - 1;
-    }
+/**
+ * The offset where the first ill-formed UTF-8 sequence starts (the length when there is none),
+ * in one pass: the well-formed sequences of the Unicode Standard, table 3-7 (no overlong forms,
+ * no surrogates, nothing above U+10FFFF).
+ */
+export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  const continuation = (at: number, low = 0x80, high = 0xbf): boolean => at < bytes.length && bytes[at]! >= low && bytes[at]! <= high;
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    let size: number;
+    if (lead <= 0x7f) size = 1;
+    else if (lead >= 0xc2 && lead <= 0xdf) size = continuation(i + 1) ? 2 : 0;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
+      size = continuation(i + 1, low, high) && continuation(i + 2) ? 3 : 0;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      const [low, high] = lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+      size = continuation(i + 1, low, high) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
+    } else size = 0;
+    if (size === 0) return i;
+    i += size;
   }
   return bytes.length;
 }

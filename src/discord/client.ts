@@ -53,7 +53,7 @@ export function createBot({ engine, config, logger }: { engine: AnswerEngine; co
     labels,
   };
   const work = new WorkTracker();
-  logLifecycle(client, logger);
+  logLifecycle(client, logger, () => !work.accepting);
   client.on(interactionCreate.name, interactionCreate.handler(context, work));
   client.on(messageCreate.name, messageCreate.handler(context, work));
 

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     const where = result.scope === 'guild' ? `to server ${env.DISCORD_GUILD_ID}` : 'globally';
     process.stdout.write(`Registered ${result.registered.length} commands ${where}: ${names}\n`);
   } catch (error) {
-    exitWithError(describeLoginFailure(error));
+    exitWithError(describeLoginFailure(error, env.DISCORD_API_URL));
   }
 }
 

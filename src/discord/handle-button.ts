@@ -9,10 +9,13 @@ import { OTHER_PAGE } from './buttons.js';
 import { rememberAnswer } from './remember.js';
 import { respond } from './respond.js';
 
+export const STALE_BUTTON_TEXT = 'This button is from an older version of the article, so I can’t follow it any more. Please ask again with /ask.';
+export const UNKNOWN_BUTTON_TEXT = 'That is not a button of this bot, so I can’t follow it. Please ask with /ask.';
+
 export async function handleButton(interaction: ButtonInteraction, bot: BotContext): Promise<void> {
   const decoded = bot.buttons.decode(interaction.customId);
   if (decoded.action === 'stale' || decoded.action === 'unknown') {
-    await respond(interaction, bot.engine.notice('This button is from an older version of the article, so I can’t follow it any more. Please ask again with /ask.'), { ephemeral: true });
+    await respond(interaction, bot.engine.notice(decoded.action === 'stale' ? STALE_BUTTON_TEXT : UNKNOWN_BUTTON_TEXT), { ephemeral: true });
     bot.logger.info({ event: 'button', action: decoded.action });
     return;
   }

@@ -2,7 +2,7 @@
  * Sends a rendered reply: to an interaction (the first message as the reply or into the
  * deferred reply, the rest as follow-ups, all equally visible), or in reply to a message.
  */
-import { MessageFlags, PermissionFlagsBits, type Message, type RepliableInteraction } from 'discord.js';
+import { DiscordAPIError, MessageFlags, PermissionFlagsBits, RESTJSONErrorCodes, type Message, type RepliableInteraction } from 'discord.js';
 import type { Reply } from '../engine/reply.js';
 import type { QuoteLabels } from '../present/quote-labels.js';
 import { renderReply, renderReplyAsText, type ActionRow, type OutgoingMessage } from './render.js';
@@ -53,17 +53,22 @@ export async function react(message: Message, emoji: string): Promise<boolean> {
   }
 }
 
-/** A DM to the message's author (or a reply, in a DM already); false when their DMs are closed. */
-export async function tellPrivately(message: Message, reply: Reply): Promise<boolean> {
+/**
+ * A DM to the message's author (or a reply, in a DM already): 'sent', or 'dms_closed' when the
+ * person does not accept DMs from the bot. Any other failure (a rate limit, a Discord error) is
+ * thrown: it says nothing about the person's DMs.
+ */
+export async function tellPrivately(message: Message, reply: Reply): Promise<'sent' | 'dms_closed'> {
   if (!message.inGuild()) {
     await replyToMessage(message, reply);
-    return true;
+    return 'sent';
   }
   try {
     for (const outgoing of renderReply(reply)) await message.author.send(outgoing);
-    return true;
-  } catch {
-    return false;
+    return 'sent';
+  } catch (error) {
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) return 'dms_closed';
+    throw error;
   }
 }
 

@@ -19,13 +19,14 @@
  * const more = engine.answer('tell me more', reply.context);
  * ```
  */
+import { neutralize } from '../text/neutralize.js';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import type { Passage } from '../corpus/markdown.js';
 import { NO_PRESENTATION } from '../corpus/presentation.js';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from '../learn/features.js';
 import { DEFAULT_MODELS_DIR, modelFrom, readSavedModel } from '../learn/models.js';
 import type { SoftmaxModel } from '../learn/softmax.js';
-import { ChatRules, loadChatRules, type ChatIntent } from './chat-rules.js';
+import { loadChatRules, type ChatRules } from './chat-rules.js';
 import { decide, DEFAULT_DECISION_OPTIONS, type Decision, type DecisionOptions } from './decide.js';
 import { DEFAULT_LEXICAL_OPTIONS, LexicalIndex, searchTerms, type LexicalOptions } from './lexical.js';
 import { DEFAULT_RANKER_OPTIONS, Ranker, type Ranking, type RankerOptions } from './ranker.js';
@@ -265,7 +266,7 @@ export class AnswerEngine {
         kind: 'notice',
         question: name,
         // The name is echoed back, so it must not carry a mention even where pings are off.
-        lead: [`No section is called "${truncate(name.trim().replace(/[<@>#&!]/g, ''), 100)}".`],
+        lead: [`No section is called "${neutralize(name)}".`],
         after: near.length > 0 ? [`Closest: ${near.join('; ')}. Use /sections for the full list.`] : ['Use /sections for the full list.'],
       });
     }
@@ -419,10 +420,6 @@ export function askedPart(message: string): string {
   // Keep the sentence before the first question too: it often names what "it" is.
   const first = sentences.findIndex((sentence) => sentence.includes('?'));
   return sentences.slice(Math.max(0, first - 1)).join(' ');
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** Reads the trained models from `models/`; a missing file leaves that model out. */

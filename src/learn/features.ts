@@ -114,10 +114,11 @@ function computeFeatures(text: string, options: FeatureOptions): SparseVector {
   const values = new Float32Array(ids.length);
   let norm = 0;
   ids.forEach((id, i) => {
-    values[i] = weights.get(id)!;
-    norm += values[i]! * values[i]!;
+    const value = weights.get(id) ?? 0;
+    values[i] = value;
+    norm += value * value;
   });
   norm = Math.sqrt(norm) || 1;
-  for (let i = 0; i < values.length; i++) values[i]! /= norm;
+  for (let i = 0; i < values.length; i++) values[i] = (values[i] ?? 0) / norm;
   return { ids, values };
 }

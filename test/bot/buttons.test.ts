@@ -1,4 +1,5 @@
 /** The answer buttons: they keep their state in their custom id, so they work after a restart. */
+import { STALE_BUTTON_TEXT, UNKNOWN_BUTTON_TEXT } from '../../src/discord/handle-button.js';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,7 @@ describe('answer buttons', () => {
 
   const labels = (message: APIMessage): string[] =>
     ((message.components ?? []) as { components?: { label?: string }[] }[]).flatMap((row) => row.components ?? []).map((button) => button.label ?? '');
-  const isPrivate = (message: APIMessage): boolean => ((message.flags ?? 0) & MessageFlags.Ephemeral) === MessageFlags.Ephemeral;
+  const isPrivate = (message: APIMessage): boolean => ((message.flags ?? 0) & Number(MessageFlags.Ephemeral)) !== 0;
   const answer = () => run.engine.answer(QUESTION);
 
   it('are two under an answer, each custom id within Discord’s 100 characters', async () => {
@@ -91,6 +92,16 @@ describe('answer buttons', () => {
     expect(carriesNote(shown, note)).toBe(true);
   });
 
+  it('that this bot never made get an honest private notice, with the note', async () => {
+    const message = await askFor(QUESTION);
+    const handle = await run.fake.buttonClick({ customId: 'some-other-bot:click', message });
+    const told = await handle.waitForFinal();
+    expect(textOf(told)).toContain(UNKNOWN_BUTTON_TEXT);
+    expect(textOf(told)).not.toContain('older version');
+    expect((told.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(carriesNote(told, note)).toBe(true);
+  });
+
   it('from before a corpus change get a polite private notice, with the note', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kratom-guide-edited-'));
     try {
@@ -100,7 +111,7 @@ describe('answer buttons', () => {
       const message = await askFor(QUESTION);
       await run.restart({ engine: createEngine({ corpusDir: dir }) });
       const told = await click(message, 0);
-      expect(textOf(told)).toContain('older version of the article');
+      expect(textOf(told)).toContain(STALE_BUTTON_TEXT);
       expect((told.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
       expect(carriesNote(told, run.engine.safety.safetyNote)).toBe(true);
     } finally {

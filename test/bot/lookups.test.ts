@@ -71,6 +71,14 @@ describe('reading the article', () => {
     expect(carriesNote(message, note)).toBe(true);
   });
 
+  it('/section echoes an unknown name neutralised: Markdown escaped, control characters gone, no mention', async () => {
+    const typed = '**[free](https://evil.example)** <@&123456789012345678>\u202E\nnext';
+    const handle = await run.fake.slashCommand({ name: 'section', options: { name: typed } });
+    const text = textOf(await handle.waitForFinal());
+    expect(text).toContain('No section is called "\\*\\*\\[free\\]\\(https\\://evil.example\\)\\*\\* \\<\\@&123456789012345678\\> next"');
+    expect(text).not.toContain('\u202E');
+  });
+
   it('/sections lists the table of contents with the note', async () => {
     const handle = await run.fake.slashCommand({ name: 'sections' });
     const message = await handle.waitForFinal();

@@ -1,5 +1,5 @@
 /** /pin-safety: one pinned safety summary per channel, only for moderators, never half done. */
-import { MessageFlags, PermissionFlagsBits, Routes, type APIMessage } from 'discord.js';
+import { InteractionResponseType, MessageFlags, PermissionFlagsBits, Routes, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAFETY_SUMMARY_TITLE } from '../../src/discord/render.js';
 import { carriesNote, startDeployedBot, textOf, type Running } from './harness.js';
@@ -37,6 +37,16 @@ describe('/pin-safety', () => {
     const pinned = run.fake.pins(channel).filter(isSummary);
     expect(pinned).toHaveLength(1);
     expect(carriesNote(pinned[0]!, note)).toBe(true);
+  });
+
+  it('defers privately before anything else, even for a member who may not use it', async () => {
+    for (const user of ['moderator', 'member'] as const) {
+      const handle = await run.fake.slashCommand({ name: 'pin-safety', user, channelId: run.fake.ids.channels.general });
+      const first = await handle.waitForResponse();
+      expect(first.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+      expect(((first.data as { flags?: number } | undefined)?.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+      await handle.waitForFinal();
+    }
   });
 
   it('run twice leaves exactly one pinned summary, the earlier one updated in place', async () => {

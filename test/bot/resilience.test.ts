@@ -55,8 +55,11 @@ describe('resilience', () => {
     expect(textOf(told)).toContain(ERROR_TEXT);
     expect(ephemeral(told.flags)).toBe(true);
     expect(carriesNote(told, engine.safety.safetyNote)).toBe(true);
+    // The failure's one line comes once the person has been told.
+    await expect.poll(() => logs.find((line) => line.includes('"handler_failed"'))).toBeDefined();
     const failure = logs.find((line) => line.includes('"handler_failed"'));
     expect(failure).toContain('engine failure for the test');
+    expect(failure).toContain('"notice":"sent"');
     expect(logs.join('\n')).not.toContain('Quixotic');
   });
 
@@ -70,23 +73,35 @@ describe('resilience', () => {
     expect(carriesNote(told, engine.safety.safetyNote)).toBe(true);
   });
 
+  /** /pin-safety, held while Discord posts the summary: the reply is in flight until `release()`. */
+  async function pinInFlight(running: Running): Promise<{ pin: Awaited<ReturnType<Running['fake']['slashCommand']>>; release: () => void }> {
+    const held = running.fake.holdNextRequest('POST /channels/:channel/messages');
+    const pin = await running.fake.slashCommand({ name: 'pin-safety', user: 'moderator' });
+    await held.arrived;
+    return { pin, release: held.release };
+  }
+
   it('on stop, finishes the replies in flight before it disconnects', async () => {
-    const { fake, bot } = await start({ fake: { restDelayMs: 150 } });
-    const pin = await fake.slashCommand({ name: 'pin-safety', user: 'moderator' });
-    await pin.waitForResponse(); // deferred: the bot is now fetching pins, posting, pinning
-    await bot.stop();
+    const running = await start();
+    const { fake, bot } = running;
+    const { pin, release } = await pinInFlight(running);
+    const stopped = bot.stop();
+    expect(pin.record().finalized).toBe(false);
+    release();
+    await stopped;
     expect(pin.record().finalized).toBe(true);
     expect(textOf(pin.record().original!)).toContain('Pinned the safety summary');
     expect(fake.gatewayConnections().every((connection) => connection.closedAt !== undefined)).toBe(true);
   });
 
   it('while stopping, answers a new command with a private "restarting" notice instead of new work', async () => {
-    const { fake, bot, engine } = await start({ fake: { restDelayMs: 150 } });
-    const pin = await fake.slashCommand({ name: 'pin-safety', user: 'moderator' });
-    await pin.waitForResponse();
+    const running = await start();
+    const { fake, bot, engine } = running;
+    const { release } = await pinInFlight(running);
     const stopping = bot.stop();
     const ask = await fake.slashCommand({ name: 'ask', options: { question: QUESTION } });
     const told = await ask.waitForFinal();
+    release();
     await stopping;
     expect(textOf(told)).toContain(RESTARTING_TEXT);
     expect(ephemeral(told.flags)).toBe(true);

@@ -2,16 +2,18 @@
  * The console bot as moderators run it: the real entry point in a child process.
  * `--json` must write exactly one JSON object per question on stdout and nothing else
  * (natural's package root would load dotenv, which prints there: the engine must not import it).
+ * The record's fields and the chat commands are specified in-process: json-record.test.ts, chat-commands.test.ts.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+// As `npm run ask` runs it, minus tsx's own CLI process: node loads tsx's loader directly.
+const tsxLoader = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const askScript = join(root, 'src', 'console', 'ask.ts');
 
 interface Run {
@@ -22,7 +24,7 @@ interface Run {
 
 function runAsk(args: string[], input: string, cwd = root, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [tsx, askScript, ...args], { cwd, env: { PATH: process.env.PATH, ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, ['--import', tsxLoader, askScript, ...args], { cwd, env: { PATH: process.env.PATH, ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
       resolve({ stdout, stderr, code: error ? ((error as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1 : 0 });
     });
     child.stdin!.end(input);
@@ -36,7 +38,8 @@ function folderWithDotEnv(contents: string): string {
   return dir;
 }
 
-describe('npm run ask -- --json', () => {
+// Each test runs the CLI as a process that loads the engine; its own limit is 20 s (runAsk), and so is the test's.
+describe('npm run ask -- --json', { timeout: 20_000 }, () => {
   it('writes one JSON line per question, in order, and nothing else on stdout', async () => {
     const questions = ['Is kratom addictive?', 'hi', 'Can kratom treat migraines?', 'I want to end my life'];
     const run = await runAsk(['--json'], `${questions.join('\n')}\n`, folderWithDotEnv('SAFETY_NOTE_EXTRA=Local helpline: 0800 000 000\n'));
@@ -46,24 +49,6 @@ describe('npm run ask -- --json', () => {
     const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(records.map((r) => r.question)).toEqual(questions);
     expect(records.map((r) => r.kind)).toEqual(['answer', 'help', 'no_match', 'crisis']);
-  });
-
-  it('gives each record the documented fields, with the note inside the reply text', async () => {
-    const run = await runAsk(['--json'], 'Is kratom addictive?\n');
-    const record = JSON.parse(run.stdout) as {
-      question: string; kind: string; safetyNote: string; reply: string;
-      passages: { id: string; section: string; subsection: string | null; text: string; score: number }[];
-    };
-    expect(Object.keys(record)).toEqual(['question', 'kind', 'passages', 'safetyNote', 'reply', 'coverage', 'risk']);
-    expect(record.passages[0]).toEqual({
-      id: 'kratom-mental-health/potential-considerations/dependency-and-withdrawal/p1',
-      section: 'Potential Considerations',
-      subsection: 'Dependency and Withdrawal',
-      text: expect.stringContaining('Long-term or excessive use of kratom'),
-      score: expect.any(Number),
-    });
-    expect(record.reply).toContain(record.safetyNote);
-    expect(record.reply).toContain(record.passages[0]!.text);
   });
 
   it('adds the topic a not-covered question is about, whether an answer is partial, and the risk', async () => {
@@ -88,7 +73,7 @@ describe('npm run ask -- --json', () => {
   });
 });
 
-describe('npm run ask -- "question"', () => {
+describe('npm run ask -- "question"', { timeout: 20_000 }, () => {
   it('prints the reply as a person reads it: section title, quote, note', async () => {
     const run = await runAsk(['Is kratom addictive?'], '');
     expect(run.code).toBe(0);

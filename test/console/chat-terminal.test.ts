@@ -26,9 +26,13 @@ interface Session {
 function runChat(columns: number, inputs: string[]): Promise<Session> {
   return new Promise((resolve, reject) => {
     execFile('python3', [driver, String(columns), PROMPT, JSON.stringify(inputs), '--', process.execPath, tsx, chat], { cwd: root, timeout: 90_000 }, (error, stdout) => {
-      if (error) return reject(error);
+      if (error) {
+        reject(new Error(error.message));
+        return;
+      }
       const { output, code } = JSON.parse(stdout) as { output: string; code: number };
-      const visible = output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+      // Terminal escape sequences (ESC [ …) are not what a person reads.
+      const visible = output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g'), '').replace(/\r/g, '');
       resolve({ lines: visible.split('\n'), code, raw: output });
     });
   });

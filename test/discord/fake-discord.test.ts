@@ -26,7 +26,7 @@ import { loginTestClient } from './client.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.js';
 
 type Handler<T> = (value: T) => Promise<void>;
-const noop = async (): Promise<void> => undefined;
+const noop = (): Promise<void> => Promise.resolve();
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -142,7 +142,6 @@ describe('fake Discord with the real discord.js client', () => {
     onInteraction = async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      await new Promise((r) => setTimeout(r, 20));
       await interaction.editReply('Here is the answer.');
       await interaction.followUp({ content: 'And a safety note.', flags: MessageFlags.Ephemeral });
     };
@@ -221,8 +220,9 @@ describe('fake Discord with the real discord.js client', () => {
 
   it('without the MessageContent intent, unmentioned guild messages arrive with empty content', async () => {
     const seen: string[] = [];
-    onMessage = async (message) => {
+    onMessage = (message) => {
       if (!message.author.bot) seen.push(message.content);
+      return Promise.resolve();
     };
     await fake.sendMessage({ content: 'no mention here' });
     await expect.poll(() => seen, { timeout: 2000 }).toEqual(['']);
@@ -340,14 +340,15 @@ describe('fake Discord with the real discord.js client', () => {
 describe('fake Discord lifecycle', () => {
   it('rejects late interaction callbacks with 10062, and leaves no open handles after destroy + close', async () => {
     const baseline = networkHandles();
-    const fake = await startFakeDiscord({ interactionAckTimeoutMs: 100 });
+    // A window of -1 ms: every callback is late, however fast the client is.
+    const fake = await startFakeDiscord({ interactionAckTimeoutMs: -1 });
     let lateError: unknown;
     const client = await loginTestClient(fake.apiBaseUrl, {
       intents: [GatewayIntentBits.Guilds],
       setup: (c) =>
         c.on(Events.InteractionCreate, (interaction) => {
           if (!interaction.isChatInputCommand()) return;
-          setTimeout(() => void interaction.reply('too late').catch((e: unknown) => (lateError = e)), 200);
+          void interaction.reply('too late').catch((e: unknown) => (lateError = e));
         }),
     });
     const slow = await fake.slashCommand({ name: 'ask' });

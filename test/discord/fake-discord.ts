@@ -18,11 +18,12 @@ import { dispatchChannelUpdate, dispatchMessageCreate, dispatchRoleUpdate } from
 import {
   FakeGateway,
   GATEWAY_PATH,
+  shardReceives,
   RESUME_GATEWAY_PATH,
   type GatewayConnectionInfo,
   type GatewayReceivedPayload,
 } from './fake/gateway.js';
-import { createRestListener, type RecordedRequest } from './fake/http.js';
+import { createRestListener, type RecordedRequest, type RestFault } from './fake/http.js';
 import {
   InteractionStore,
   buildAutocomplete,
@@ -45,7 +46,7 @@ import { messageRoutes } from './fake/routes-messages.js';
 import { FakeWorld, type FakeIds, type UserKey } from './fake/world.js';
 
 export type { FakeIds, UserKey } from './fake/world.js';
-export type { RecordedRequest } from './fake/http.js';
+export type { RecordedRequest, RestFault } from './fake/http.js';
 export type { GatewayConnectionInfo, GatewayReceivedPayload } from './fake/gateway.js';
 export type {
   AutocompleteInput,
@@ -75,6 +76,12 @@ export interface FakeDiscordOptions {
   restDelayMs?: number;
   /** READY/application flags (e.g. ApplicationFlags.GatewayMessageContentLimited). */
   applicationFlags?: number;
+  /** How many guilds the bot is in (default 1); the others are in `ids.otherGuilds`. */
+  guilds?: number;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  recommendedShards?: number;
+  /** GET /gateway/bot's max_concurrency (default 1: discord.js then identifies one shard per 5 s in a process). */
+  maxConcurrency?: number;
 }
 
 export interface SendMessageInput {
@@ -121,6 +128,10 @@ export interface FakeDiscord {
   // gateway control
   /** Resolves once a bot session has identified (events are then delivered or buffered for resume). */
   waitForSession(timeoutMs?: number): Promise<void>;
+  /** Resolves once these shards ("id/count", e.g. ["0/2", "1/2"]) all have a connected session. */
+  waitForShards(shards: string[], timeoutMs?: number): Promise<void>;
+  /** The shards with a connected session, as "id/count". */
+  connectedShards(): string[];
   /** Closes live gateway sockets so discord.js resumes (default close code 4000; abrupt → 1006). */
   dropConnection(options?: { code?: number; abrupt?: boolean }): number;
   /** op 7 RECONNECT. */
@@ -138,13 +149,20 @@ export interface FakeDiscord {
   pins(channelId: string): APIMessage[];
   requests(filter?: { method?: string; route?: string }): RecordedRequest[];
   unknownRoutes(): RecordedRequest[];
+  /** The next `times` requests (default 1) to a route template, e.g. 'POST /interactions/:id/:token/callback', get `fault` instead of an answer. */
+  injectFault(route: string, fault: RestFault, times?: number): void;
+  /**
+   * Holds the next request to a route template (e.g. 'PUT /channels/:channel/pins/:message') until
+   * released: `arrived` resolves when it comes in, so a test can act while the bot waits for the answer.
+   */
+  holdNextRequest(route: string): { arrived: Promise<void>; release: () => void };
   interactions(): InteractionRecord[];
   /**
    * 'guild': sets the bot role's permissions (null → default). A channel id: makes the bot's
    * permissions in that channel exactly `permissions` via a member overwrite (null → remove it).
    * Either way discord.js is told via GUILD_ROLE_UPDATE / CHANNEL_UPDATE.
    */
-  setBotPermissions(target: 'guild' | string, permissions: bigint | null): void;
+  setBotPermissions(target: string, permissions: bigint | null): void;
   /** Effective permissions of a scripted user (or the bot) in a channel. */
   permissionsOf(who: UserKey | 'bot', channelId: string): bigint;
 
@@ -175,16 +193,21 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     botUsername: options.botUsername ?? DEFAULTS.botUsername,
     guildName: options.guildName ?? DEFAULTS.guildName,
     botPermissions: options.botPermissions ?? DEFAULT_BOT_PERMISSIONS,
+    guilds: options.guilds ?? 1,
   });
   const notifier = new Notifier();
   const interactions = new InteractionStore();
   const requestLog: RecordedRequest[] = [];
+  const faults: Array<{ route: string; fault: RestFault; remaining: number }> = [];
+  const holds: Array<{ route: string; arrive(): void; released: Promise<void> }> = [];
   let port = 0;
   const applicationFlags = options.applicationFlags ?? DEFAULTS.applicationFlags;
 
   const settings: FakeSettings = {
     interactionAckTimeoutMs: options.interactionAckTimeoutMs ?? DEFAULTS.interactionAckTimeoutMs,
     applicationFlags,
+    recommendedShards: options.recommendedShards ?? 1,
+    maxConcurrency: options.maxConcurrency ?? 1,
     gatewayUrl: () => `ws://127.0.0.1:${port}${GATEWAY_PATH}`,
   };
 
@@ -196,13 +219,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     readyPayload: (sessionId, shard): GatewayReadyDispatchData => ({
       v: 10,
       user: world.botUser(),
-      guilds: [{ id: world.ids.guild, unavailable: true }],
+      guilds: world.guildIds().filter((id) => shardReceives(shard, id)).map((id) => ({ id, unavailable: true })),
       session_id: sessionId,
       resume_gateway_url: `ws://127.0.0.1:${port}${RESUME_GATEWAY_PATH}`,
       shard,
       application: { id: world.ids.application, flags: applicationFlags, flags_new: String(applicationFlags) },
     }),
-    guildCreatePayloads: (intents) => [world.guildCreatePayload((intents & GatewayIntentBits.GuildPresences) !== 0)],
+    guildCreatePayloads: (intents, shard) =>
+      world
+        .guildIds()
+        .filter((id) => shardReceives(shard, id))
+        .map((id) => world.guildCreatePayload((intents & GatewayIntentBits.GuildPresences) !== 0, id)),
     onChange: () => notifier.changed(),
   });
 
@@ -220,6 +247,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       routes: [...coreRoutes, ...messageRoutes, ...commandRoutes, ...interactionRoutes],
       authorize,
       delayMs: options.restDelayMs ?? DEFAULTS.restDelayMs,
+      holdFor: (method, route) => {
+        const index = holds.findIndex((hold) => hold.route === `${method} ${route}`);
+        if (index < 0) return undefined;
+        const [hold] = holds.splice(index, 1);
+        hold!.arrive();
+        return hold!.released;
+      },
+      faultFor: (method, route) => {
+        const pending = faults.find((f) => f.route === `${method} ${route}` && f.remaining > 0);
+        if (!pending) return undefined;
+        pending.remaining -= 1;
+        return pending.fault;
+      },
       onRecorded: (entry) => {
         requestLog.push(entry);
         notifier.changed();
@@ -249,7 +289,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const dispatchInteraction = async (record: InteractionRecord): Promise<InteractionHandle> => {
     await waitForSession();
     interactions.add(record);
-    gateway.dispatch('INTERACTION_CREATE', () => record.payload);
+    gateway.dispatch('INTERACTION_CREATE', (session) => (shardReceives(session.shard, record.payload.guild_id) ? record.payload : undefined));
     notifier.changed();
     return createHandle(record, notifier, diagnostics);
   };
@@ -323,6 +363,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return count;
     },
     waitForSession,
+    waitForShards: (shards, timeoutMs = SESSION_WAIT_MS) =>
+      notifier.waitFor(
+        () => (shards.every((shard) => gateway.connectedShards().includes(shard)) ? true : undefined),
+        timeoutMs,
+        () => `sessions of shards ${shards.join(', ')} (connected: ${gateway.connectedShards().join(', ') || 'none'})`,
+      ).then(() => undefined),
+    connectedShards: () => gateway.connectedShards(),
     dropConnection: (opts) => gateway.dropConnection(opts),
     requestReconnect: () => gateway.requestReconnect(),
     invalidateSessions: (resumable) => gateway.invalidateSessions(resumable),
@@ -334,6 +381,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     requests: (filter = {}) =>
       requestLog.filter((r) => (!filter.method || r.method === filter.method) && (!filter.route || r.route === filter.route)),
     unknownRoutes: () => requestLog.filter((r) => r.route === null),
+    injectFault: (route, fault, times = 1) => void faults.push({ route, fault, remaining: times }),
+    holdNextRequest: (route) => {
+      let arrive!: () => void;
+      let release!: () => void;
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      holds.push({ route, arrive, released });
+      return { arrived, release };
+    },
     interactions: () => interactions.all(),
     setBotPermissions,
     permissionsOf: (who, channelId) => world.permissionsIn(channelId, who === 'bot' ? world.ids.botUser : world.ids.users[who]),

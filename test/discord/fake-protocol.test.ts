@@ -26,7 +26,7 @@ class RawGateway {
     this.ws = new WebSocket(url);
     this.ws.on('message', (data, isBinary) => {
       if (isBinary) this.binaryFrames.push(1);
-      else this.frames.push(JSON.parse(String(data)) as Frame);
+      else this.frames.push(JSON.parse((data as Buffer).toString('utf8')) as Frame);
     });
     this.ws.on('close', (code) => (this.closeCode = code));
     this.opened = new Promise((resolve, reject) => {

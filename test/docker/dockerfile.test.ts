@@ -25,7 +25,9 @@ function runInImage(args: string[], extraEnv: Record<string, string> = {}): Prom
   });
 }
 
-describe('the Dockerfile, replayed without a Docker engine', () => {
+// The checks run the replayed image's commands as processes, each allowed 30 s (runInImage): so is each test.
+describe('the Dockerfile, replayed without a Docker engine', { timeout: 30_000 }, () => {
+  // The replay runs every RUN of the Dockerfile: npm ci in both stages and the TypeScript build, a minute or more.
   beforeAll(() => {
     image = replayDockerfile();
   }, 240_000);

@@ -21,7 +21,8 @@ const anyMessage = fc.oneof(
 );
 
 describe('the engine under any input', () => {
-  it('never throws, always carries the note, and stays within Discord-sized bounds', () => {
+  // 400 runs of the whole engine, some on 10,000-character messages: about 3 s alone, more on 2 busy cores.
+  it('never throws, always carries the note, and stays within Discord-sized bounds', { timeout: 20_000 }, () => {
     fc.assert(
       fc.property(anyMessage, (message) => {
         const reply = engine().answer(message);
@@ -52,7 +53,7 @@ describe('the engine under any input', () => {
       fc.property(fc.oneof(anyMessage, fc.array(nastyPieces, { maxLength: 6 }).map((p) => p.join(''))), (name) => {
         const text = renderText(engine().section(name));
         expect(text.endsWith(engine().safety.safetyNote)).toBe(true);
-        expect(text).not.toMatch(/@everyone|@here|<@[!&]?\d+>/);
+        expect(text).not.toMatch(/(?<!\\)@everyone|(?<!\\)@here|(?<!\\)<@[!&]?\d+>/); // "\\@everyone" is Discord's escaped, plain-text form
         expect(engine().sectionChoices(name).length).toBeLessThanOrEqual(engine().sections.length);
       }),
       { numRuns: 200 },

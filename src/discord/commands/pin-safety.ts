@@ -1,14 +1,14 @@
 /**
  * /pin-safety (moderators): posts and pins the safety summary here, replacing the bot's
- * earlier one. Checks the moderator's Pin Messages again when run, and the bot's own
- * permissions before doing anything, so nothing is left half done.
+ * earlier one. Defers first (privately), then checks the moderator's Pin Messages again, and
+ * the bot's own permissions before doing anything, so nothing is left half done.
  */
 import {
   ApplicationIntegrationType,
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
-  PermissionsBitField,
+  type PermissionsBitField,
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from 'discord.js';
@@ -35,6 +35,9 @@ const BOT_NEEDS: [bigint, string][] = [
 ];
 
 export async function execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void> {
+  // Deferred first, privately: the checks below may call Discord (fetching the channel), and Discord
+  // allows 3 s for the first response. Every notice then fills in the deferred reply.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const notice = (text: string) => respond(interaction, bot.engine.notice(text), { ephemeral: true });
   if (!interaction.inGuild()) {
     await notice('/pin-safety works in a server channel.');
@@ -57,7 +60,6 @@ export async function execute(interaction: ChatInputCommandInteraction, bot: Bot
     return;
   }
 
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const [summary, ...more] = renderReply(bot.engine.safetySummary(), [], bot.labels);
   if (!summary || more.length > 0) throw new Error('the safety summary must fit one message to be pinned');
   const outcome = await pinSummary(interaction.client, channel, summary);

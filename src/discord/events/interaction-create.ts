@@ -6,6 +6,7 @@
 import { Events, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { BotContext } from '../bot-context.js';
 import { commandsByName } from '../commands/index.js';
+import { describeFailure } from '../failure.js';
 import { handleButton } from '../handle-button.js';
 import { respond } from '../respond.js';
 import type { WorkTracker } from '../work-tracker.js';
@@ -27,9 +28,16 @@ async function handleInteraction(interaction: Interaction, bot: BotContext, acce
     try {
       await command?.autocomplete?.(interaction, bot);
     } catch (error) {
-      bot.logger.error({ err: error, event: 'autocomplete_failed', command: interaction.commandName });
-      // An empty list rather than Discord's "Loading options failed".
-      if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+      const failure = describeFailure(error);
+      bot.logger[failure.level]({
+        event: 'autocomplete_failed',
+        command: interaction.commandName,
+        failure: failure.kind,
+        reason: failure.reason,
+        ...(failure.kind === 'unexpected' && { err: error }),
+      });
+      // An empty list rather than Discord's "Loading options failed" (pointless once the interaction is gone).
+      if (!interaction.responded && failure.kind !== 'interaction_expired') await interaction.respond([]).catch(() => undefined);
     }
     return;
   }
@@ -48,16 +56,28 @@ async function handleInteraction(interaction: Interaction, bot: BotContext, acce
     if (interaction.isChatInputCommand()) await command!.execute(interaction, bot);
     else await handleButton(interaction, bot);
   } catch (error) {
-    bot.logger.error({ err: error, event: 'handler_failed', via: what });
-    await tellFailure(interaction, bot);
+    // One line per failure: what went wrong, why, and whether the person was told. An interaction
+    // Discord no longer knows cannot carry a notice either, so none is tried.
+    const failure = describeFailure(error);
+    const notice = failure.kind === 'interaction_expired' ? 'not sent: the interaction is gone' : await tellFailure(interaction, bot);
+    bot.logger[failure.level]({
+      event: 'handler_failed',
+      via: what,
+      failure: failure.kind,
+      reason: failure.reason,
+      notice,
+      ...(failure.kind === 'unexpected' && { err: error }),
+    });
   }
 }
 
-async function tellFailure(interaction: RepliableInteraction, bot: BotContext): Promise<void> {
+/** The error notice, privately: 'sent', or why not. */
+async function tellFailure(interaction: RepliableInteraction, bot: BotContext): Promise<string> {
   try {
-    // A deferred reply becomes the notice (only /pin-safety defers, privately); otherwise a private reply or follow-up.
+    // A deferred reply becomes the notice (/pin-safety defers first, privately); otherwise a private reply or follow-up.
     await respond(interaction, bot.engine.notice(ERROR_TEXT), { ephemeral: true });
+    return 'sent';
   } catch (error) {
-    bot.logger.error({ err: error, event: 'failure_notice_failed' });
+    return `not sent: ${describeFailure(error).reason}`;
   }
 }

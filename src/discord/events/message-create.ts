@@ -5,10 +5,11 @@
  * last exchange in that channel, thread or DM ("@bot tell me more" as a new message). A
  * question held back by the cooldown gets a ⏳ reaction. The question itself is never logged.
  */
-import { DiscordAPIError, Events, RESTJSONErrorCodes, type Client, type Message } from 'discord.js';
+import { Events, type Message } from 'discord.js';
 import type { ConversationContext } from '../../engine/reply.js';
 import type { BotContext } from '../bot-context.js';
 import { COOLDOWN_REACTION, countsAsQuestion } from '../cooldown.js';
+import { describeFailure } from '../failure.js';
 import { conversationKey, rememberAnswer } from '../remember.js';
 import { react, replyToMessage, tellPrivately } from '../respond.js';
 import type { WorkTracker } from '../work-tracker.js';
@@ -27,7 +28,7 @@ export function handler(bot: BotContext, work: WorkTracker): (message: Message) 
 }
 
 async function handleMessage(message: Message, bot: BotContext): Promise<void> {
-  const client = message.client as Client<true>;
+  const client = message.client;
   const me = client.user.id;
   const inDm = !message.inGuild();
   const mentioned = message.mentions.users.has(me);
@@ -58,10 +59,18 @@ async function handleMessage(message: Message, bot: BotContext): Promise<void> {
     rememberAnswer(bot, reply, sent);
     bot.logger.info({ event: 'answer', via, kind: reply.kind, quotes: reply.passages.length });
   } catch (error) {
-    bot.logger.error({ err: error, event: 'handler_failed', via });
-    const text = isMissingPermissions(error) ? CANNOT_POST_TEXT : ERROR_TEXT;
-    const told = await tellPrivately(message, bot.engine.notice(text)).catch(() => false);
-    if (!told) bot.logger.warn({ event: 'failure_notice_failed', via });
+    // One line per failure: what went wrong, why, and whether the person was told.
+    const failure = describeFailure(error);
+    const text = failure.kind === 'missing_permissions' ? CANNOT_POST_TEXT : ERROR_TEXT;
+    const notice = await tellPrivately(message, bot.engine.notice(text)).catch((noticeError: unknown) => `not sent: ${describeFailure(noticeError).reason}`);
+    bot.logger[failure.level]({
+      event: 'handler_failed',
+      via,
+      failure: failure.kind,
+      reason: failure.reason,
+      notice,
+      ...(failure.kind === 'unexpected' && { err: error }),
+    });
   }
 }
 
@@ -86,8 +95,4 @@ function customIdsIn(components: unknown): string[] {
   if (typeof components !== 'object' || components === null) return [];
   const { custom_id: customId, components: inner } = components as { custom_id?: unknown; components?: unknown };
   return [...(typeof customId === 'string' ? [customId] : []), ...customIdsIn(inner)];
-}
-
-function isMissingPermissions(error: unknown): boolean {
-  return error instanceof DiscordAPIError && (error.code === RESTJSONErrorCodes.MissingPermissions || error.code === RESTJSONErrorCodes.MissingAccess);
 }

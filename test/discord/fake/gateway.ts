@@ -12,6 +12,8 @@
  *  - the client closes with 1000 on destroy (Discord then invalidates the session) and with
  *    4200 when it closes in order to resume (session kept).
  *  - server close codes: 4000/4009/1006-style → client resumes; 4004/4010-4014 are fatal.
+ *  - sharding: IDENTIFY carries shard [id, count]; a session gets the events of the guilds with
+ *    (guild_id >> 22) % count === id, and DMs only on shard 0 (see `shardReceives`).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -31,7 +33,7 @@ export interface GatewayHooks {
   guildCreateDelayMs: number;
   resumeGatewayUrl(): string;
   readyPayload(sessionId: string, shard: [number, number]): GatewayReadyDispatchData;
-  guildCreatePayloads(intents: number): GatewayGuildCreateDispatchData[];
+  guildCreatePayloads(intents: number, shard: [number, number]): GatewayGuildCreateDispatchData[];
   onChange(): void;
 }
 
@@ -61,6 +63,14 @@ export interface GatewayReceivedPayload {
 export interface SessionView {
   readonly id: string;
   readonly intents: number;
+  /** [shard id, shard count] as identified. */
+  readonly shard: [number, number];
+}
+
+/** Whether a shard gets an event of this guild (undefined: a DM, which Discord sends to shard 0). */
+export function shardReceives([id, count]: readonly [number, number], guildId: string | undefined): boolean {
+  if (guildId === undefined) return id === 0;
+  return Number((BigInt(guildId) >> 22n) % BigInt(count)) === id;
 }
 
 /** Returns the event data for this session, or undefined to skip it (e.g. intent not requested). */
@@ -137,6 +147,13 @@ export class FakeGateway {
 
   hasLiveSession(): boolean {
     return this.liveSessions().length > 0;
+  }
+
+  /** Live sessions that are connected right now, by shard: "id/count". */
+  connectedShards(): string[] {
+    return this.liveSessions()
+      .filter((session) => session.connection)
+      .map((session) => `${session.shard[0]}/${session.shard[1]}`);
   }
 
   /** Closes the live connections so the client resumes (4000 Unknown error by default). */
@@ -265,13 +282,13 @@ export class FakeGateway {
       this.closeByServer(connection, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
       return;
     }
-    const shard = Array.isArray(d.shard) ? (d.shard as [number, number]) : [0, 1];
-    if (shard[0] !== 0 || shard[1] !== 1) {
+    const shard: unknown = d.shard ?? [0, 1];
+    if (!isValidShard(shard)) {
       this.closeByServer(connection, GatewayCloseCodes.InvalidShard, 'Invalid shard.');
       return;
     }
     const intents = typeof d.intents === 'number' ? d.intents : 0;
-    const session: Session = { id: randomToken().slice(-32), intents, token: d.token, seq: 0, events: [], invalidated: false };
+    const session: Session = { id: randomToken().slice(-32), intents, shard, token: d.token, seq: 0, events: [], invalidated: false };
     this.sessions.set(session.id, session);
     this.attach(connection, session, 'identify');
     this.dispatchTo(session, GatewayDispatchEvents.Ready, this.hooks.readyPayload(session.id, [shard[0], shard[1]]));
@@ -281,7 +298,7 @@ export class FakeGateway {
     // emits clientReady) only once every guild READY listed as unavailable has arrived, or after
     // waitGuildTimeout (15 s) — so a bot with the Guilds intent must get these.
     this.later(this.hooks.guildCreateDelayMs, () => {
-      for (const guild of this.hooks.guildCreatePayloads(intents)) this.dispatchTo(session, GatewayDispatchEvents.GuildCreate, guild);
+      for (const guild of this.hooks.guildCreatePayloads(intents, shard)) this.dispatchTo(session, GatewayDispatchEvents.GuildCreate, guild);
     });
   }
 
@@ -353,6 +370,12 @@ export class FakeGateway {
   private now(): number {
     return Math.round(performance.now() - this.startedAt);
   }
+}
+
+function isValidShard(shard: unknown): shard is [number, number] {
+  if (!Array.isArray(shard) || shard.length !== 2) return false;
+  const [id, count] = shard as unknown[];
+  return Number.isInteger(id) && Number.isInteger(count) && (count as number) >= 1 && (id as number) >= 0 && (id as number) < (count as number);
 }
 
 function parsePayload(data: RawData): GatewayPayload | undefined {

@@ -125,6 +125,26 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** A failure the fake answers instead of handling a request: a 429 (with its Retry-After) or a server error. */
+export type RestFault = { status: 429; retryAfterSeconds: number; global?: boolean } | { status: 500 | 502 | 503 };
+
+function sendFault(res: ServerResponse, fault: RestFault): void {
+  if (fault.status === 429) {
+    const body = JSON.stringify({ message: 'You are being rate limited.', retry_after: fault.retryAfterSeconds, global: fault.global ?? false });
+    res.writeHead(429, {
+      'content-type': 'application/json',
+      'retry-after': String(fault.retryAfterSeconds),
+      'x-ratelimit-scope': fault.global ? 'global' : 'user',
+      ...(fault.global ? { 'x-ratelimit-global': 'true' } : {}),
+    });
+    res.end(body);
+    return;
+  }
+  const body = JSON.stringify({ message: `${fault.status}: injected server error`, code: 0 });
+  res.writeHead(fault.status, { 'content-type': 'application/json' });
+  res.end(body);
+}
+
 export interface RestServerOptions<Ctx> {
   ctx: Ctx;
   routes: Array<RouteDef<Ctx>>;
@@ -133,6 +153,10 @@ export interface RestServerOptions<Ctx> {
   /** Artificial latency added before every response. */
   delayMs: number;
   onRecorded(entry: RecordedRequest): void;
+  /** Consulted for every routed request: a fault to answer with instead of handling it. */
+  faultFor?(method: string, route: string): RestFault | undefined;
+  /** Consulted for every routed request: a promise to wait for before handling it (a request held by a test). */
+  holdFor?(method: string, route: string): Promise<void> | undefined;
 }
 
 /** Builds the node:http request listener. */
@@ -184,6 +208,16 @@ export function createRestListener<Ctx>(options: RestServerOptions<Ctx>): (req: 
           throw found.pathKnown ? new RestError(405, 0, '405: Method Not Allowed') : new RestError(404, 0, '404: Not Found');
         }
         entry.route = found.route.path;
+        const fault = options.faultFor?.(method, found.route.path);
+        if (fault) {
+          entry.status = fault.status;
+          entry.error = { code: 0, message: `injected ${fault.status}` };
+          options.onRecorded(entry);
+          sendFault(res, fault);
+          return;
+        }
+        const held = options.holdFor?.(method, found.route.path);
+        if (held) await held;
         if (found.route.auth && !options.authorize(req.headers.authorization)) throw unauthorized();
         const request: ParsedRequest = { method, path, query: url.searchParams, body: parsed.body, files: parsed.files, authorization: req.headers.authorization };
         const result = await found.route.handler(options.ctx, request, found.params);

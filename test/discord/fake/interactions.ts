@@ -190,7 +190,8 @@ function invocation(world: FakeWorld, options: InvokeOptions): Invocation {
   const channelId = options.channelId ?? world.ids.channels.general;
   const found = world.findChannel(channelId);
   if (found?.kind !== 'guild') throw new Error(`Fake Discord: ${channelId} is not a guild text channel of the fake guild`);
-  const member = world.apiMember(user.id);
+  const guildId = found.channel.guild_id ?? world.ids.guild;
+  const member = world.apiMember(user.id, guildId);
   if (!member) throw new Error(`Fake Discord: ${user.username} is not a guild member`);
   const memberPermissions = world.permissionsIn(channelId, user.id).toString();
   const { permission_overwrites: _overwrites, ...channel } = found.channel;
@@ -199,22 +200,22 @@ function invocation(world: FakeWorld, options: InvokeOptions): Invocation {
     channelId,
     common: {
       ...base,
-      guild_id: world.ids.guild,
-      guild: { id: world.ids.guild, locale: Locale.EnglishUS, features: [] },
+      guild_id: guildId,
+      guild: { id: guildId, locale: Locale.EnglishUS, features: [] },
       guild_locale: Locale.EnglishUS,
       channel: { ...channel, permissions: memberPermissions } as Invocation['common']['channel'],
       channel_id: channelId,
       member: { ...member, user, permissions: memberPermissions },
       app_permissions: world.botPermissionsIn(channelId).toString(),
-      authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: world.ids.guild },
+      authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
       context: InteractionContextType.Guild,
     },
   };
 }
 
-function findCommand(world: FakeWorld, name: string, inGuild: boolean): APIApplicationCommand | undefined {
+function findCommand(world: FakeWorld, name: string, guildId: string | undefined): APIApplicationCommand | undefined {
   const isMatch = (c: APIApplicationCommand): boolean => c.name === name && c.type === ApplicationCommandType.ChatInput;
-  const guildCommands = inGuild ? [...(world.guildCommands.get(world.ids.guild)?.values() ?? [])] : [];
+  const guildCommands = guildId ? [...(world.guildCommands.get(guildId)?.values() ?? [])] : [];
   return guildCommands.find(isMatch) ?? [...world.globalCommands.values()].find(isMatch);
 }
 
@@ -276,7 +277,7 @@ function newRecord(
 
 export function buildSlashCommand(world: FakeWorld, store: InteractionStore, input: SlashCommandInput): InteractionRecord {
   const { common, channelId } = invocation(world, input);
-  const command = findCommand(world, input.name, !input.dm);
+  const command = findCommand(world, input.name, input.dm ? undefined : world.guildOf(input.channelId ?? world.ids.channels.general));
   const options = toApiOptions(input.options, command);
   const payload: APIChatInputApplicationCommandInteraction = {
     ...common,
@@ -296,7 +297,7 @@ export function buildSlashCommand(world: FakeWorld, store: InteractionStore, inp
 
 export function buildAutocomplete(world: FakeWorld, store: InteractionStore, input: AutocompleteInput): InteractionRecord {
   const { common, channelId } = invocation(world, input);
-  const command = findCommand(world, input.name, !input.dm);
+  const command = findCommand(world, input.name, input.dm ? undefined : world.guildOf(input.channelId ?? world.ids.channels.general));
   const options = toApiOptions({ ...input.options, [input.focused]: input.value }, command, input.focused);
   const payload = {
     ...common,

@@ -10,7 +10,6 @@ import type {
   APIMessageInteractionMetadata,
   APIMessageTopLevelComponent,
   APIUser,
-  MessageFlags as MessageFlagsType,
 } from 'discord-api-types/v10';
 import { AllowedMentionsTypes, MessageFlags, MessageType, PermissionFlagsBits } from 'discord.js';
 import { RestError, invalidFormBody } from './errors.js';
@@ -216,7 +215,7 @@ export function buildMessage(world: FakeWorld, init: MessageInit): APIMessage {
     author: init.author,
     ...(init.referenced ? { repliedTo: init.referenced } : {}),
   });
-  const guildId = world.findChannel(init.channelId)?.kind === 'guild' ? world.ids.guild : undefined;
+  const guildId = world.guildOf(init.channelId);
   const message: APIMessage = {
     id: nextSnowflake(),
     channel_id: init.channelId,
@@ -231,7 +230,7 @@ export function buildMessage(world: FakeWorld, init: MessageInit): APIMessage {
     components: draft.components ?? [],
     pinned: false,
     type: init.type ?? (init.referenced ? MessageType.Reply : MessageType.Default),
-    flags: ((draft.flags ?? 0) | (init.extraFlags ?? 0)) as MessageFlagsType,
+    flags: ((draft.flags ?? 0) | (init.extraFlags ?? 0)),
   };
   if (draft.nonce !== undefined) message.nonce = draft.nonce;
   if (init.webhookId) message.webhook_id = init.webhookId;
@@ -260,7 +259,7 @@ export function applyEdit(world: FakeWorld, message: APIMessage, draft: MessageD
     author: message.author,
     ...(message.referenced_message ? { repliedTo: message.referenced_message } : {}),
   });
-  const flags = ((message.flags ?? 0) & ~clearFlags) as number;
+  const flags = ((message.flags ?? 0) & ~clearFlags);
   const updated: APIMessage = {
     ...message,
     ...mentions,
@@ -268,7 +267,7 @@ export function applyEdit(world: FakeWorld, message: APIMessage, draft: MessageD
     embeds: draft.embeds === undefined ? message.embeds : (draft.embeds ?? []),
     components: draft.components === undefined ? message.components ?? [] : (draft.components ?? []),
     attachments: [...message.attachments, ...attachmentsFrom(draft.files)],
-    flags: flags as MessageFlagsType,
+    flags: flags,
     edited_timestamp: new Date().toISOString(),
   };
   return updated;

@@ -3,7 +3,7 @@
  * rejects bad deployments: names, description lengths, option counts/order, duplicates.
  */
 import type { APIApplicationCommand, APIApplicationCommandOption } from 'discord-api-types/v10';
-import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, type InteractionContextType } from 'discord.js';
 import type { FakeContext } from './context.js';
 import { RestError, invalidFormBody, unknownEntity } from './errors.js';
 import { noContent, ok, type ParsedRequest, type RestResult, type RouteDef, type RouteParams } from './http.js';
@@ -123,7 +123,7 @@ function scopeOf(ctx: FakeContext, params: RouteParams, guild: boolean): Command
   }
   if (!guild) return new CommandScope(ctx, undefined);
   const guildId = params.get('guild');
-  if (guildId !== ctx.world.ids.guild) throw unknownEntity('Guild');
+  if (!ctx.world.hasGuild(guildId)) throw unknownEntity('Guild');
   return new CommandScope(ctx, guildId);
 }
 
@@ -132,7 +132,7 @@ function bulkOverwrite(scope: CommandScope, req: ParsedRequest): RestResult {
   const inputs = req.body.map((raw: unknown, i) => validateCommand(String(i), raw));
   const seen = new Set<string>();
   for (const input of inputs) {
-    const key = `${String(input.type ?? 1)}:${String(input.name)}`;
+    const key = `${typeof input.type === 'number' ? input.type : 1}:${String(input.name)}`;
     if (seen.has(key)) throw invalidFormBody('_root', 'APPLICATION_COMMANDS_DUPLICATE_NAME', `Application command names must be unique`);
     seen.add(key);
   }

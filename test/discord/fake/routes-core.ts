@@ -10,9 +10,9 @@ type Route = RouteDef<FakeContext>;
 function gatewayBot(ctx: FakeContext): APIGatewayBotInfo {
   return {
     url: ctx.settings.gatewayUrl(),
-    shards: 1,
+    shards: ctx.settings.recommendedShards,
     // @discordjs/ws caches this for reset_after ms and builds its identify throttler from max_concurrency.
-    session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+    session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: ctx.settings.maxConcurrency },
   };
 }
 
@@ -37,8 +37,10 @@ function application(ctx: FakeContext): Record<string, unknown> {
   };
 }
 
-function requireGuild(ctx: FakeContext, params: RouteParams): void {
-  if (params.get('guild') !== ctx.world.ids.guild) throw unknownEntity('Guild');
+function requireGuild(ctx: FakeContext, params: RouteParams): string {
+  const guildId = params.get('guild');
+  if (!ctx.world.hasGuild(guildId)) throw unknownEntity('Guild');
+  return guildId;
 }
 
 function getChannel(ctx: FakeContext, params: RouteParams): ReturnType<typeof ok> {
@@ -88,9 +90,9 @@ export const coreRoutes: Route[] = [
     path: '/guilds/:guild',
     auth: true,
     handler: (ctx, req, p) => {
-      requireGuild(ctx, p);
+      const guildId = requireGuild(ctx, p);
       const counts = req.query.get('with_counts') === 'true' ? { approximate_member_count: 4, approximate_presence_count: 0 } : {};
-      return ok({ ...ctx.world.guildPayload(), ...counts });
+      return ok({ ...ctx.world.guildPayload(guildId), ...counts });
     },
   },
   {
@@ -98,8 +100,7 @@ export const coreRoutes: Route[] = [
     path: '/guilds/:guild/channels',
     auth: true,
     handler: (ctx, _req, p) => {
-      requireGuild(ctx, p);
-      return ok([...ctx.world.channels.values()]);
+      return ok(ctx.world.guildChannels(requireGuild(ctx, p)));
     },
   },
   {
@@ -107,8 +108,7 @@ export const coreRoutes: Route[] = [
     path: '/guilds/:guild/roles',
     auth: true,
     handler: (ctx, _req, p) => {
-      requireGuild(ctx, p);
-      return ok([...ctx.world.roles.values()]);
+      return ok(ctx.world.guildPayload(requireGuild(ctx, p)).roles);
     },
   },
   {
@@ -116,8 +116,7 @@ export const coreRoutes: Route[] = [
     path: '/guilds/:guild/members/:user',
     auth: true,
     handler: (ctx, _req, p) => {
-      requireGuild(ctx, p);
-      const member = ctx.world.apiMember(p.get('user'));
+      const member = ctx.world.apiMember(p.get('user'), requireGuild(ctx, p));
       if (!member) throw unknownEntity('Member');
       return ok(member);
     },

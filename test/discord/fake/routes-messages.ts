@@ -129,7 +129,7 @@ function postPinSystemMessage(ctx: FakeContext, found: ChannelLookup, pinned: AP
     type: 0,
     message_id: pinned.id,
     channel_id: found.channel.id,
-    ...(found.kind === 'guild' ? { guild_id: ctx.world.ids.guild } : {}),
+    ...(found.kind === 'guild' && found.channel.guild_id ? { guild_id: found.channel.guild_id } : {}),
   };
   ctx.world.addMessage(system);
   dispatchMessageCreate(ctx, system);

@@ -1,6 +1,7 @@
 /**
- * The fake's "Discord side" state: one guild with roles, channels and members, DM channels,
- * stored messages, pins and registered application commands, plus permission computation.
+ * The fake's "Discord side" state: one guild with roles, channels and members (and, for
+ * sharding, other guilds with a #general each: @everyone, the bot's role, the same people), DM
+ * channels, stored messages, pins and registered application commands, plus permission computation.
  */
 import type {
   APIApplicationCommand,
@@ -23,7 +24,7 @@ import {
   GuildMFALevel,
   GuildNSFWLevel,
   GuildPremiumTier,
-  GuildSystemChannelFlags,
+  type GuildSystemChannelFlags,
   GuildVerificationLevel,
   Locale,
   OverwriteType,
@@ -50,6 +51,8 @@ export interface FakeIds {
   roles: { everyone: string; moderator: string; bot: string };
   /** general: open; modOnly: only Moderator (and the bot role) can view; readOnly: @everyone cannot send. */
   channels: { general: string; modOnly: string; readOnly: string };
+  /** Further guilds (option `guilds`), each with an open #general; their ids follow the first's by 1 ms each, so shards split them. */
+  otherGuilds: Array<{ guild: string; general: string; botRole: string }>;
 }
 
 interface MemberState {
@@ -71,6 +74,8 @@ export interface WorldOptions {
   botUsername: string;
   botPermissions: bigint;
   guildName: string;
+  /** How many guilds the bot is in (default 1). */
+  guilds?: number;
 }
 
 const P = PermissionFlagsBits;
@@ -110,6 +115,10 @@ export class FakeWorld implements GuildPermissionModel {
   readonly globalCommands = new Map<string, APIApplicationCommand>();
   readonly guildCommands = new Map<string, Map<string, APIApplicationCommand>>();
   private readonly members = new Map<string, MemberState>();
+  /** Member roles in the other guilds: guild id → user id → role ids. */
+  private readonly otherMembers = new Map<string, Map<string, string[]>>();
+  /** Roles of each guild, in position order. */
+  private readonly guildRoles = new Map<string, string[]>();
   private readonly dmByUser = new Map<string, string>();
   private readonly channelMessages = new Map<string, APIMessage[]>();
   private readonly pinRecords = new Map<string, PinRecord[]>();
@@ -118,7 +127,9 @@ export class FakeWorld implements GuildPermissionModel {
   constructor(options: WorldOptions) {
     const id = (): string => nextSnowflake();
     const botUser = id();
-    const guild = id();
+    // Guild k is created 1 ms after guild k-1, so (guild_id >> 22) counts up by one: any shard count spreads them.
+    const guildsAt = Date.now();
+    const guild = nextSnowflake(guildsAt);
     this.ids = {
       application: botUser, // modern apps: application id == bot user id
       botUser,
@@ -126,12 +137,18 @@ export class FakeWorld implements GuildPermissionModel {
       users: { owner: id(), moderator: id(), member: id() },
       roles: { everyone: guild, moderator: id(), bot: id() },
       channels: { general: id(), modOnly: id(), readOnly: id() },
+      otherGuilds: Array.from({ length: Math.max(0, (options.guilds ?? 1) - 1) }, (_, k) => ({
+        guild: nextSnowflake(guildsAt + k + 1),
+        general: id(),
+        botRole: id(),
+      })),
     };
     this.guildName = options.guildName;
     this.seedUsers(options.botUsername);
     this.seedRoles(options.botPermissions);
     this.seedMembers();
     this.seedChannels();
+    this.seedOtherGuilds(options.botPermissions);
   }
 
   get ownerId(): string {
@@ -215,6 +232,59 @@ export class FakeWorld implements GuildPermissionModel {
     );
   }
 
+  private seedOtherGuilds(botPermissions: bigint): void {
+    this.guildRoles.set(this.ids.guild, [this.ids.roles.everyone, this.ids.roles.moderator, this.ids.roles.bot]);
+    for (const other of this.ids.otherGuilds) {
+      this.roles.set(other.guild, makeRole(other.guild, '@everyone', 0, DEFAULT_EVERYONE_PERMISSIONS));
+      this.roles.set(
+        other.botRole,
+        makeRole(other.botRole, this.users.get(this.ids.botUser)?.username ?? 'bot', 1, botPermissions, { managed: true, tags: { bot_id: this.ids.botUser } }),
+      );
+      this.guildRoles.set(other.guild, [other.guild, other.botRole]);
+      const members = new Map<string, string[]>([[this.ids.botUser, [other.botRole]]]);
+      for (const userId of Object.values(this.ids.users)) members.set(userId, []);
+      this.otherMembers.set(other.guild, members);
+      this.channels.set(other.general, {
+        id: other.general,
+        type: ChannelType.GuildText,
+        guild_id: other.guild,
+        name: 'general',
+        position: 0,
+        permission_overwrites: [],
+        parent_id: null,
+        topic: null,
+        nsfw: false,
+        rate_limit_per_user: 0,
+        last_message_id: null,
+        last_pin_timestamp: null,
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- guilds
+
+  /** Every guild the bot is in, the first one first. */
+  guildIds(): string[] {
+    return [this.ids.guild, ...this.ids.otherGuilds.map((other) => other.guild)];
+  }
+
+  hasGuild(guildId: string): boolean {
+    return this.guildRoles.has(guildId);
+  }
+
+  /** The guild of a guild channel; undefined for a DM or an unknown channel. */
+  guildOf(channelId: string): string | undefined {
+    return this.channels.get(channelId)?.guild_id;
+  }
+
+  private memberRoles(userId: string, guildId: string): string[] | undefined {
+    return guildId === this.ids.guild ? this.members.get(userId)?.roles : this.otherMembers.get(guildId)?.get(userId);
+  }
+
+  private permissionModel(guildId: string): GuildPermissionModel {
+    return guildId === this.ids.guild ? this : { ownerId: this.ids.users.owner, everyoneRoleId: guildId, rolePermissions: (roleId) => this.rolePermissions(roleId) };
+  }
+
   // ---------------------------------------------------------------- lookups
 
   user(key: UserKey): APIUser {
@@ -229,6 +299,11 @@ export class FakeWorld implements GuildPermissionModel {
     const user = this.users.get(id);
     if (!user) throw new Error(`Fake Discord: unknown user ${id}`);
     return user;
+  }
+
+  /** The text channels of one guild. */
+  guildChannels(guildId: string = this.ids.guild): APITextChannel[] {
+    return [...this.channels.values()].filter((channel) => channel.guild_id === guildId);
   }
 
   isMember(userId: string): boolean {
@@ -264,9 +339,10 @@ export class FakeWorld implements GuildPermissionModel {
     const found = this.findChannel(channelId);
     if (!found) return 0n;
     if (found.kind === 'dm') return DM_PERMISSIONS;
-    const member = this.members.get(userId);
-    if (!member) return 0n;
-    return channelPermissions(this, { userId, memberRoleIds: member.roles }, found.channel.permission_overwrites ?? []);
+    const guildId = found.channel.guild_id ?? this.ids.guild;
+    const roles = this.memberRoles(userId, guildId);
+    if (!roles) return 0n;
+    return channelPermissions(this.permissionModel(guildId), { userId, memberRoleIds: roles }, found.channel.permission_overwrites ?? []);
   }
 
   botPermissionsIn(channelId: string): bigint {
@@ -357,16 +433,16 @@ export class FakeWorld implements GuildPermissionModel {
 
   // ---------------------------------------------------------------- API shapes
 
-  apiMember(userId: string): APIGuildMember | undefined {
-    const member = this.members.get(userId);
-    if (!member) return undefined;
+  apiMember(userId: string, guildId: string = this.ids.guild): APIGuildMember | undefined {
+    const roles = this.memberRoles(userId, guildId);
+    if (!roles) return undefined;
     return {
       user: this.requireUser(userId),
       nick: null,
       avatar: null,
       banner: null,
-      roles: [...member.roles],
-      joined_at: member.joinedAt,
+      roles: [...roles],
+      joined_at: this.members.get(userId)?.joinedAt ?? new Date().toISOString(),
       premium_since: null,
       deaf: false,
       mute: false,
@@ -376,10 +452,11 @@ export class FakeWorld implements GuildPermissionModel {
     };
   }
 
-  guildPayload(): APIGuild {
+  guildPayload(guildId: string = this.ids.guild): APIGuild {
+    const other = this.ids.otherGuilds.findIndex((g) => g.guild === guildId);
     return {
-      id: this.ids.guild,
-      name: this.guildName,
+      id: guildId,
+      name: other < 0 ? this.guildName : `${this.guildName} ${other + 2}`,
       icon: null,
       splash: null,
       discovery_splash: null,
@@ -394,7 +471,7 @@ export class FakeWorld implements GuildPermissionModel {
       verification_level: GuildVerificationLevel.None,
       default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
       explicit_content_filter: GuildExplicitContentFilter.Disabled,
-      roles: [...this.roles.values()],
+      roles: (this.guildRoles.get(guildId) ?? []).flatMap((roleId) => this.roles.get(roleId) ?? []),
       emojis: [],
       stickers: [],
       features: [],
@@ -423,17 +500,17 @@ export class FakeWorld implements GuildPermissionModel {
    * GUILD_CREATE as Discord sends it. Without the privileged GuildPresences intent Discord only
    * includes the bot's own member (plus members in voice), so the scripted humans are omitted then.
    */
-  guildCreatePayload(includeAllMembers: boolean): GatewayGuildCreateDispatchData {
+  guildCreatePayload(includeAllMembers: boolean, guildId: string = this.ids.guild): GatewayGuildCreateDispatchData {
     const memberIds = includeAllMembers ? [...this.members.keys()] : [this.ids.botUser];
     return {
-      ...this.guildPayload(),
+      ...this.guildPayload(guildId),
       joined_at: this.members.get(this.ids.botUser)?.joinedAt ?? new Date().toISOString(),
       large: false,
       unavailable: false,
       member_count: this.members.size,
       voice_states: [],
-      members: memberIds.flatMap((id) => this.apiMember(id) ?? []),
-      channels: [...this.channels.values()],
+      members: memberIds.flatMap((id) => this.apiMember(id, guildId) ?? []),
+      channels: this.guildChannels(guildId),
       threads: [],
       presences: [],
       stage_instances: [],
