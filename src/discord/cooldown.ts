@@ -12,9 +12,9 @@ export class Cooldown {
     this.now = now;
   }
 
-  /** Starts the user's wait, or says how long is left (and whether they were already told). */
-  take(userId: string): CooldownResult {
-    if (this.seconds <= 0) return { ok: true };
+  /** Starts the user's wait (`seconds`: a server's own cooldown), or says how long is left (and whether they were already told). */
+  take(userId: string, seconds: number = this.seconds): CooldownResult {
+    if (seconds <= 0) return { ok: true };
     const now = this.now();
     const entry = this.until.get(userId);
     if (entry && entry.until > now) {
@@ -23,7 +23,7 @@ export class Cooldown {
       return { ok: false, retryAfterMs: entry.until - now, firstRefusal };
     }
     if (this.until.size >= 10_000) this.sweep(now);
-    this.until.set(userId, { until: now + this.seconds * 1000, refused: false });
+    this.until.set(userId, { until: now + seconds * 1000, refused: false });
     return { ok: true };
   }
 

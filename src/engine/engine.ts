@@ -107,8 +107,11 @@ export class AnswerEngine {
     this.safetySummaryQuotes = this.resolveSafetySummary();
   }
 
-  /** Answers a question; with the previous exchange's context, follow-ups continue it. */
-  answer(rawQuestion: string, context?: ConversationContext): Reply {
+  /**
+   * Answers a question; with the previous exchange's context, follow-ups continue it.
+   * `options.crisisText` replaces the crisis guidance shown first (a server's own crisis lines).
+   */
+  answer(rawQuestion: string, context?: ConversationContext, options?: { crisisText?: string }): Reply {
     const question = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
     const plain = normalize(question).replace(/<@[!&]?\d+>/g, ' ').replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
     const crisis = isCrisis(question);
@@ -148,7 +151,7 @@ export class AnswerEngine {
     const general = concepts.some((concept) => this.isGeneral(concept)) && concepts.every((concept) => this.isGeneral(concept) || this.isFiller(concept));
     const hits = general ? this.overviewHits() : ranking.covering;
 
-    const crisisLead = crisis ? [this.safety.crisisText] : [];
+    const crisisLead = crisis ? [options?.crisisText ?? this.safety.crisisText] : [];
     if (hits.length === 0) {
       if (crisis) return this.reply({ kind: 'crisis', question, lead: crisisLead });
       return this.noMatch(question, ranking);

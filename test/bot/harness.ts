@@ -1,12 +1,16 @@
 /**
  * Runs the real bot in-process against the local fake Discord: real discord.js, real engine,
- * real HTTP and WebSocket. Logs are captured so tests can read them.
+ * real HTTP and WebSocket, and a real SQLite database in a temporary folder (reopened on
+ * restart, as a restarted process would). Logs are captured so tests can read them.
  */
 import type { APIEmbed, APIMessage } from 'discord.js';
 import { createEngine, type AnswerEngine } from '../../src/engine/engine.js';
 import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { createBot, type Bot, type BotConfig } from '../../src/discord/client.js';
 import { createLogger } from '../../src/discord/logger.js';
+import { applicationAllowsMessageContent } from '../../src/discord/message-content.js';
+import type { Storage } from '../../src/storage/open-storage.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/storage.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../discord/fake-discord.js';
 
 /** Shaped like a real token (three dot-separated parts); the fake insists on exactly this one. */
@@ -22,6 +26,9 @@ export interface Running {
   fake: FakeDiscord;
   bot: Bot;
   engine: AnswerEngine;
+  /** The bot's database (SQLite in a temporary folder), and its current connection. */
+  database: TestDatabase;
+  storage: Storage;
   /** Every log line the bot wrote, raw JSON text. */
   logs: string[];
   /** Another bot instance, as after a restart, on the same fake Discord (the old one is stopped); optionally over another corpus. */
@@ -39,9 +46,14 @@ export async function startBot(options: RunOptions = {}): Promise<Running> {
   const fake = await startFakeDiscord({ token: TEST_TOKEN, ...options.fake });
   let engine = options.engine ?? testEngine();
   const logs: string[] = [];
+  const database = await createTestDatabase('sqlite');
+  let storage: Storage;
   const launch = async (): Promise<Bot> => {
+    storage = await database.open();
     const logger = createLogger({ level: 'debug', secrets: [TEST_TOKEN], destination: { write: (line: string) => void logs.push(line) } });
-    const bot = createBot({ engine, logger, config: { token: TEST_TOKEN, apiUrl: fake.apiBaseUrl, cooldownSeconds: 0, ...options.config } });
+    const messageContent = await applicationAllowsMessageContent({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl });
+    const config = { token: TEST_TOKEN, apiUrl: fake.apiBaseUrl, cooldownSeconds: 0, messageContent, ...options.config };
+    const bot = createBot({ engine, logger, storage, config });
     await bot.start();
     return bot;
   };
@@ -52,18 +64,25 @@ export async function startBot(options: RunOptions = {}): Promise<Running> {
       return engine;
     },
     logs,
+    database,
+    get storage() {
+      return storage;
+    },
     get bot() {
       return bot;
     },
     async restart(next = {}) {
       await bot.stop();
+      await storage.close();
       engine = next.engine ?? engine;
       bot = await launch();
       return bot;
     },
     async close() {
       await bot.stop();
+      await storage.close();
       await fake.close();
+      await database.drop();
     },
   };
   return running;

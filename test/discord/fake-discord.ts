@@ -12,7 +12,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIApplicationCommand, APIMessage, GatewayReadyDispatchData } from 'discord-api-types/v10';
-import { GatewayIntentBits } from 'discord.js';
+import { ApplicationFlags, GatewayIntentBits } from 'discord.js';
 import type { FakeContext, FakeSettings } from './fake/context.js';
 import { dispatchChannelUpdate, dispatchMessageCreate, dispatchRoleUpdate } from './fake/events.js';
 import {
@@ -73,7 +73,11 @@ export interface FakeDiscordOptions {
   guildCreateDelayMs?: number;
   /** Artificial latency added to every REST response. */
   restDelayMs?: number;
-  /** READY/application flags (e.g. ApplicationFlags.GatewayMessageContentLimited). */
+  /**
+   * READY/application flags. The privileged intents are allowed only when their flag is set, as
+   * on Discord: e.g. ApplicationFlags.GatewayMessageContentLimited switches Message Content on;
+   * without it, IDENTIFY with that intent is closed with 4014. Default 0: none switched on.
+   */
   applicationFlags?: number;
 }
 
@@ -163,6 +167,17 @@ const DEFAULTS = {
 
 const SESSION_WAIT_MS = 2_000;
 
+/** Privileged intents and the application flags that switch each on (verified app, or the "limited" toggle). */
+const PRIVILEGED_INTENTS: [number, number][] = [
+  [GatewayIntentBits.MessageContent, ApplicationFlags.GatewayMessageContent | ApplicationFlags.GatewayMessageContentLimited],
+  [GatewayIntentBits.GuildMembers, ApplicationFlags.GatewayGuildMembers | ApplicationFlags.GatewayGuildMembersLimited],
+  [GatewayIntentBits.GuildPresences, ApplicationFlags.GatewayPresence | ApplicationFlags.GatewayPresenceLimited],
+];
+
+function disallowedIntents(intents: number, applicationFlags: number): boolean {
+  return PRIVILEGED_INTENTS.some(([intent, flags]) => (intents & intent) !== 0 && (applicationFlags & flags) === 0);
+}
+
 function listen(server: Server): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -203,6 +218,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       application: { id: world.ids.application, flags: applicationFlags, flags_new: String(applicationFlags) },
     }),
     guildCreatePayloads: (intents) => [world.guildCreatePayload((intents & GatewayIntentBits.GuildPresences) !== 0)],
+    disallowedIntents: (intents) => disallowedIntents(intents, applicationFlags),
     onChange: () => notifier.changed(),
   });
 

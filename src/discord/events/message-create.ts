@@ -1,13 +1,17 @@
 /**
- * Conversation: a message that mentions the bot, replies to one of its answers, or comes in a
- * DM is answered like /ask, as a reply. Follow-ups use the previous exchange: the answer
+ * Conversation: a message that mentions the bot, replies to one of its answers, comes in a
+ * DM, or is posted in the server's ask channel (a forum's new posts) is answered like /ask, as a reply. Follow-ups use the previous exchange: the answer
  * replied to (from memory, or from its own "more" button after a restart), or the person's
  * last exchange in the thread or DM. The question itself is never logged.
  */
 import { DiscordAPIError, Events, RESTJSONErrorCodes, type Client, type Message } from 'discord.js';
 import type { ConversationContext } from '../../engine/reply.js';
+import { DEFAULT_GUILD_SETTINGS } from '../../storage/guild-settings.js';
+import { afterAnswer } from '../after-answer.js';
 import type { BotContext } from '../bot-context.js';
 import { cooldownText } from '../cooldown.js';
+import { ASK_CHANNEL_UNREADABLE } from '../message-content.js';
+import { cooldownSeconds, crisisOptions } from '../server-settings.js';
 import { conversationKey, rememberAnswer } from '../remember.js';
 import { replyToMessage, tellPrivately } from '../respond.js';
 import type { WorkTracker } from '../work-tracker.js';
@@ -35,34 +39,64 @@ async function handleMessage(message: Message, bot: BotContext): Promise<void> {
   const inDm = !message.inGuild();
   const mentioned = message.mentions.users.has(me);
   const repliedToMe = message.reference?.messageId !== undefined && message.mentions.repliedUser?.id === me;
-  if (!inDm && !mentioned && !repliedToMe) return;
-  const via = inDm ? 'dm' : mentioned ? 'mention' : 'reply';
+  const settings = message.guildId ? await bot.settings.get(message.guildId) : DEFAULT_GUILD_SETTINGS;
+  const inAskChannel = !inDm && isInAskChannel(message, settings.askChannelId);
+  if (!inDm && !mentioned && !repliedToMe && !inAskChannel) return;
+  const via = inDm ? 'dm' : mentioned ? 'mention' : repliedToMe ? 'reply' : 'ask_channel';
 
   try {
-    const wait = bot.cooldown.take(message.author.id);
+    const wait = bot.cooldown.take(message.author.id, cooldownSeconds(settings));
     if (!wait.ok) {
       if (wait.firstRefusal) await tellPrivately(message, bot.engine.notice(cooldownText(wait.retryAfterMs)));
       bot.logger.info({ event: 'cooldown', via });
       return;
     }
-    if (!inDm && !mentioned && message.content === '') {
-      await replyToMessage(message, bot.engine.notice(UNREADABLE_TEXT));
+    if (!inDm && !mentioned && arrivedWithoutContent(message)) {
+      if (via === 'reply') await replyToMessage(message, bot.engine.notice(UNREADABLE_TEXT));
+      else if (bot.unreadableNotices.allow(message.channelId)) await replyToMessage(message, bot.engine.notice(ASK_CHANNEL_UNREADABLE));
+      bot.logger.warn({ event: 'message_without_content', via, messageContentIntent: bot.messageContent });
       return;
     }
     const question = message.content.replaceAll(new RegExp(`<@!?${me}>`, 'g'), ' ').trim();
-    const key = inDm || message.channel.isThread() ? conversationKey(message.channelId, message.author.id) : undefined;
-    const reply = bot.engine.answer(question, previousExchange(message, bot, key));
+    const key = inDm || inAskChannel || message.channel.isThread() ? conversationKey(message.channelId, message.author.id) : undefined;
+    const reply = bot.engine.answer(question, previousExchange(message, bot, key), crisisOptions(settings));
     // The conversation's memory first: the person's next message may arrive before the reply is confirmed.
     rememberAnswer(bot, reply, [], key);
     const sent = await replyToMessage(message, reply, bot.buttons.buttonsFor(reply));
     rememberAnswer(bot, reply, sent);
     bot.logger.info({ event: 'answer', via, kind: reply.kind, quotes: reply.passages.length });
+    await afterAnswer(bot, {
+      client,
+      reply,
+      via,
+      guildId: message.guildId,
+      settings,
+      channelId: message.channelId,
+      userId: message.author.id,
+      messageUrl: message.url,
+      privateByChoice: false,
+    });
   } catch (error) {
     bot.logger.error({ err: error, event: 'handler_failed', via });
     const text = isMissingPermissions(error) ? CANNOT_POST_TEXT : ERROR_TEXT;
     const told = await tellPrivately(message, bot.engine.notice(text)).catch(() => false);
     if (!told) bot.logger.warn({ event: 'failure_notice_failed', via });
   }
+}
+
+/** The ask channel itself (a text channel), or a new post in it (a forum: the post's opening message). */
+function isInAskChannel(message: Message, askChannelId: string | null): boolean {
+  if (!askChannelId) return false;
+  if (message.channelId === askChannelId) return true;
+  return message.channel.isThread() && message.channel.parentId === askChannelId && message.id === message.channelId;
+}
+
+/**
+ * Without the privileged Message Content intent Discord sends messages that do not mention
+ * the bot with their text, attachments and embeds blanked.
+ */
+function arrivedWithoutContent(message: Message): boolean {
+  return message.content === '' && message.attachments.size === 0 && message.embeds.length === 0 && message.stickers.size === 0;
 }
 
 function previousExchange(message: Message, bot: BotContext, key: string | undefined): ConversationContext | undefined {

@@ -12,6 +12,8 @@
  *  - the client closes with 1000 on destroy (Discord then invalidates the session) and with
  *    4200 when it closes in order to resume (session kept).
  *  - server close codes: 4000/4009/1006-style → client resumes; 4004/4010-4014 are fatal.
+ *  - IDENTIFY with a privileged intent the application lacks (Message Content, Server Members,
+ *    Presence, per the application's flags) → close 4014 Disallowed intent(s), as Discord does.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -32,6 +34,8 @@ export interface GatewayHooks {
   resumeGatewayUrl(): string;
   readyPayload(sessionId: string, shard: [number, number]): GatewayReadyDispatchData;
   guildCreatePayloads(intents: number): GatewayGuildCreateDispatchData[];
+  /** Whether IDENTIFY asks for a privileged intent the application does not have switched on (→ 4014). */
+  disallowedIntents(intents: number): boolean;
   onChange(): void;
 }
 
@@ -271,6 +275,10 @@ export class FakeGateway {
       return;
     }
     const intents = typeof d.intents === 'number' ? d.intents : 0;
+    if (this.hooks.disallowedIntents(intents)) {
+      this.closeByServer(connection, GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
+      return;
+    }
     const session: Session = { id: randomToken().slice(-32), intents, token: d.token, seq: 0, events: [], invalidated: false };
     this.sessions.set(session.id, session);
     this.attach(connection, session, 'identify');

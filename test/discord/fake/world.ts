@@ -48,8 +48,8 @@ export interface FakeIds {
   guild: string;
   users: Record<UserKey, string>;
   roles: { everyone: string; moderator: string; bot: string };
-  /** general: open; modOnly: only Moderator (and the bot role) can view; readOnly: @everyone cannot send. */
-  channels: { general: string; modOnly: string; readOnly: string };
+  /** general: open; modOnly: only Moderator (and the bot role) can view; readOnly: @everyone cannot send; questions: open, for an ask channel. */
+  channels: { general: string; modOnly: string; readOnly: string; questions: string };
 }
 
 interface MemberState {
@@ -125,7 +125,7 @@ export class FakeWorld implements GuildPermissionModel {
       guild,
       users: { owner: id(), moderator: id(), member: id() },
       roles: { everyone: guild, moderator: id(), bot: id() },
-      channels: { general: id(), modOnly: id(), readOnly: id() },
+      channels: { general: id(), modOnly: id(), readOnly: id(), questions: id() },
     };
     this.guildName = options.guildName;
     this.seedUsers(options.botUsername);
@@ -213,6 +213,7 @@ export class FakeWorld implements GuildPermissionModel {
       channels.readOnly,
       text(channels.readOnly, 'read-only', 2, [overwrite(roles.everyone, OverwriteType.Role, 0n, P.SendMessages)]),
     );
+    this.channels.set(channels.questions, text(channels.questions, 'questions', 3, []));
   }
 
   // ---------------------------------------------------------------- lookups
