@@ -25,7 +25,11 @@ export interface Answered {
 
 export async function afterAnswer(bot: BotContext, answered: Answered): Promise<void> {
   bot.usage.count(answered.guildId, answered.reply.kind);
-  if (answered.reply.kind !== 'crisis' || answered.guildId === null || answered.privateByChoice) return;
+  if (answered.reply.kind !== 'crisis') return;
+  if (answered.guildId === null || answered.privateByChoice) {
+    bot.logger.info({ event: 'crisis_alert', via: answered.via, outcome: answered.guildId === null ? 'not_for_dm' : 'not_for_private' });
+    return;
+  }
   try {
     const outcome = await sendCrisisAlert(answered.client, bot.engine, bot.alertLimiter, answered.settings, {
       guildId: answered.guildId,

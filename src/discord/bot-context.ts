@@ -20,6 +20,8 @@ export interface BotContext {
   usage: UsageCounter;
   /** One crisis alert per person per 10 minutes (in memory: a restart forgets it). */
   alertLimiter: OncePerWindow;
+  /** The first "I'm on it" on an alert wins (two moderators clicking at once). */
+  alertTakes: OncePerWindow;
   /** One "I can't read messages here" notice per ask channel per hour. */
   unreadableNotices: OncePerWindow;
   /** Whether the bot connected with the Message Content intent (needed for ask channels). */

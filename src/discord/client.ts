@@ -71,6 +71,7 @@ export function createBot({ engine, config, logger, storage }: { engine: AnswerE
     usage: new UsageCounter(storage.db),
     alertLimiter: new OncePerWindow(ALERT_WINDOW_MS),
     unreadableNotices: new OncePerWindow(60 * 60_000),
+    alertTakes: new OncePerWindow(24 * 60 * 60_000),
     messageContent,
   };
   const work = new WorkTracker();

@@ -6,7 +6,7 @@ export class Cooldown {
   private readonly now: () => number;
 
   constructor(
-    private readonly seconds: number,
+    readonly seconds: number,
     now: () => number = Date.now,
   ) {
     this.now = now;

@@ -118,3 +118,14 @@ export function embedCharacters(embeds: APIEmbed[]): number {
     0,
   );
 }
+
+/** Resolves with the first log entry (parsed) matching the predicate, waiting up to `timeoutMs`. */
+export async function waitForLog(run: Running, predicate: (entry: Record<string, unknown>) => boolean, timeoutMs = 5_000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = run.logs.map((line) => JSON.parse(line) as Record<string, unknown>).find(predicate);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no matching log entry within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

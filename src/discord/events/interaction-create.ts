@@ -6,7 +6,11 @@ import { Events, type Interaction, type RepliableInteraction } from 'discord.js'
 import type { BotContext } from '../bot-context.js';
 import { commandsByName } from '../commands/index.js';
 import { cooldownText } from '../cooldown.js';
+import { TAKE_ALERT_ID } from '../crisis-alerts.js';
 import { handleButton } from '../handle-button.js';
+import { handleSetupButton, isSetupButton } from '../setup/crisis-preview.js';
+import { settingsFor, cooldownSeconds } from '../server-settings.js';
+import { takeAlert } from '../take-alert.js';
 import { respond } from '../respond.js';
 import type { WorkTracker } from '../work-tracker.js';
 
@@ -45,8 +49,18 @@ async function handleInteraction(interaction: Interaction, bot: BotContext, acce
       await respond(interaction, bot.engine.notice('I don’t know that command any more. Try /help.'), { ephemeral: true });
       return;
     }
+    // Moderators' buttons (alerts, /setup previews): no cooldown.
+    if (interaction.isButton() && interaction.customId === TAKE_ALERT_ID) {
+      await takeAlert(interaction, bot);
+      return;
+    }
+    if (interaction.isButton() && isSetupButton(interaction.customId)) {
+      await handleSetupButton(interaction, bot, { defaultCooldownSeconds: bot.cooldown.seconds, messageContent: bot.messageContent });
+      return;
+    }
     if (command?.cooldown ?? true) {
-      const wait = bot.cooldown.take(interaction.user.id);
+      const settings = await settingsFor(bot, interaction.guildId);
+      const wait = bot.cooldown.take(interaction.user.id, cooldownSeconds(settings));
       if (!wait.ok) {
         await respond(interaction, bot.engine.notice(cooldownText(wait.retryAfterMs)), { ephemeral: true });
         bot.logger.info({ event: 'cooldown', via: what });
