@@ -88,15 +88,20 @@ export function createBot({ engine, config, logger, storage }: { engine: AnswerE
       const guilds = await context.settings.warm();
       logger.info({ event: 'settings_loaded', guilds, ms: Math.round(performance.now() - startedAt), database: storage.target.kind });
       context.usage.start();
-      const ready = new Promise<void>((resolve, reject) => {
-        client.once('clientReady', () => resolve());
-        // Discord refuses an intent the application does not have (close 4014): say which, do not hang.
+      const ready = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
+      // Discord refuses an intent the application does not have (close 4014): say which, do not hang.
+      const refused = new Promise<never>((_resolve, reject) => {
         client.on('shardDisconnect', (event) => {
           if (event.code === 4014) reject(new DisallowedIntentError());
         });
       });
-      await client.login(config.token);
-      await ready;
+      refused.catch(() => undefined);
+      try {
+        await Promise.race([client.login(config.token).then(() => ready), refused]);
+      } catch (error) {
+        if (error instanceof Error && /disallowed intents/i.test(error.message)) throw new DisallowedIntentError();
+        throw error;
+      }
     },
     stop() {
       stopping ??= (async () => {

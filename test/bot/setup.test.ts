@@ -1,13 +1,15 @@
 /** /setup through the local Discord: each subcommand by a moderator, refused for a member, and settings that survive a restart. */
 import { ApplicationFlags, InteractionContextType, MessageFlags, PermissionFlagsBits, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TURN_ON_MESSAGE_CONTENT } from '../../src/discord/message-content.js';
+import { createBot, DisallowedIntentError } from '../../src/discord/client.js';
+import { createLogger } from '../../src/discord/logger.js';
+import { ASK_CHANNEL_UNREADABLE, TURN_ON_MESSAGE_CONTENT } from '../../src/discord/message-content.js';
 import { STORAGE_STATEMENT } from '../../src/discord/privacy.js';
 import { CANCEL_CRISIS_TEXT_ID, PREVIEW_TITLE, SAVE_CRISIS_TEXT_ID } from '../../src/discord/setup/crisis-preview.js';
 import { CRISIS_TEXT_SUGGESTIONS } from '../../src/discord/setup/crisis-resources-text.js';
 import { GuildSettingsStore } from '../../src/storage/guild-settings.js';
 import type { CommandOptionsInput, UserKey } from '../discord/fake-discord.js';
-import { buttonIds, carriesNote, startDeployedBot, textOf, type Running } from './harness.js';
+import { buttonIds, carriesNote, startDeployedBot, TEST_TOKEN, textOf, type Running } from './harness.js';
 
 const GERMAN_LINES = 'Germany: call 112 in an emergency. TelefonSeelsorge, free and anonymous, day and night: 0800 111 0 111.';
 const CRISIS_QUESTION = 'I want to kill myself';
@@ -250,5 +252,33 @@ describe('/setup ask-channel without the Message Content intent', () => {
     const text = textOf(await handle.waitForFinal());
     expect(text).toContain(TURN_ON_MESSAGE_CONTENT);
     expect(text).toContain('Privileged Gateway Intents');
+  });
+
+  it('says in the ask channel that it cannot read messages there, once, instead of staying silent', async () => {
+    const { questions } = run.fake.ids.channels;
+    await (await run.fake.slashCommand({ name: 'setup', subcommand: 'ask-channel', options: { channel: questions }, user: 'moderator' })).waitForFinal();
+    const first = await run.fake.sendMessage({ content: 'Is kratom addictive?', channelId: questions });
+    const reply = await first.waitForReply();
+    expect(textOf(reply)).toContain(ASK_CHANNEL_UNREADABLE);
+    const second = await run.fake.sendMessage({ content: 'And withdrawal?', channelId: questions });
+    const mentioned = await run.fake.sendMessage({ content: 'Is kratom addictive?', channelId: questions, mentionsBot: true });
+    expect((await mentioned.waitForReply()).embeds[0]?.title).toBe('Potential Considerations › Dependency and Withdrawal');
+    expect(run.fake.messages(questions).map((m) => m.message_reference?.message_id)).not.toContain(second.message.id);
+  });
+
+  it('refuses to start with the intent when Discord does not allow it, saying so instead of hanging', async () => {
+    const storage = await run.database.open();
+    const bot = createBot({
+      engine: run.engine,
+      logger: createLogger({ level: 'silent' }),
+      storage,
+      config: { token: TEST_TOKEN, apiUrl: run.fake.apiBaseUrl, cooldownSeconds: 0, messageContent: true },
+    });
+    try {
+      await expect(bot.start()).rejects.toThrow(DisallowedIntentError);
+    } finally {
+      await bot.client.destroy();
+      await storage.close();
+    }
   });
 });
