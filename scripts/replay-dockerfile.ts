@@ -5,7 +5,7 @@
  * image needs but never copies, a build step that fails, or a start command that cannot run.
  *
  * It understands the instructions this project's Dockerfile uses: FROM … AS, WORKDIR, ENV, COPY
- * [--from], RUN, USER, CMD (exec form). Anything else is an error, so it cannot silently skip.
+ * [--from] [--chown] (ownership is not replayed), RUN, USER, VOLUME, CMD (exec form). Anything else is an error, so it cannot silently skip.
  *
  *   npx tsx scripts/replay-dockerfile.ts            # build stages, print the final folder and CMD
  */
@@ -22,6 +22,8 @@ export interface ReplayedImage {
   user: string;
   cmd: string[];
   baseImages: string[];
+  /** VOLUME paths of the final stage (created in its folder, as Docker does). */
+  volumes: string[];
 }
 
 interface Stage {
@@ -80,6 +82,7 @@ export function replayDockerfile(context = projectRoot, log: (line: string) => v
   let env: Record<string, string> = {};
   let user = 'root';
   let cmd: string[] = [];
+  let volumes: string[] = [];
   let stage: Stage | undefined;
 
   const inStage = (path: string, current: Stage): string => (path.startsWith('/') ? join(current.root, path) : join(current.workdir, path));
@@ -96,6 +99,7 @@ export function replayDockerfile(context = projectRoot, log: (line: string) => v
       env = {};
       user = 'root';
       cmd = [];
+      volumes = [];
       continue;
     }
     if (!stage) throw new Error(`${keyword} before any FROM`);
@@ -142,15 +146,21 @@ export function replayDockerfile(context = projectRoot, log: (line: string) => v
       case 'USER':
         user = args;
         break;
+      case 'VOLUME':
+        for (const path of args.startsWith('[') ? (JSON.parse(args) as string[]) : args.split(/\s+/)) {
+          volumes.push(path);
+          mkdirSync(inStage(path, stage), { recursive: true });
+        }
+        break;
       case 'CMD':
         cmd = JSON.parse(args) as string[];
         break;
       default:
-        throw new Error(`the replay does not know ${keyword}; teach it, or keep the Dockerfile to FROM/WORKDIR/ENV/COPY/RUN/USER/CMD`);
+        throw new Error(`the replay does not know ${keyword}; teach it, or keep the Dockerfile to FROM/WORKDIR/ENV/COPY/RUN/USER/VOLUME/CMD`);
     }
   }
   if (!stage) throw new Error('the Dockerfile has no FROM');
-  return { workdir: stage.workdir, env, user, cmd, baseImages };
+  return { workdir: stage.workdir, env, user, cmd, baseImages, volumes };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

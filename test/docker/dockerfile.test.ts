@@ -26,7 +26,7 @@ function runInImage(args: string[], extraEnv: Record<string, string> = {}): Prom
 describe('the Dockerfile, replayed without a Docker engine', () => {
   beforeAll(() => {
     image = replayDockerfile();
-  }, 240_000);
+  }, 480_000); // npm ci compiles better-sqlite3 here (no prebuilt binary download without GitHub): 2–3 minutes on 2 cores
 
   it('builds on the official Node 20 image in every stage', () => {
     expect(image.baseImages.length).toBeGreaterThanOrEqual(2);
@@ -45,6 +45,12 @@ describe('the Dockerfile, replayed without a Docker engine', () => {
     expect(existsSync(join(image.workdir, 'node_modules', 'vitest'))).toBe(false);
     expect(existsSync(join(image.workdir, 'node_modules', 'typescript'))).toBe(false);
     expect(existsSync(join(image.workdir, 'src'))).toBe(false);
+  });
+
+  it('keeps the database on a volume at /app/data, where the bot writes it by default', () => {
+    expect(image.volumes).toEqual(['/app/data']);
+    expect(existsSync(join(image.workdir, 'data'))).toBe(true);
+    expect(existsSync(join(image.workdir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(true);
   });
 
   it('keeps .env files and tests out of the build context', () => {
@@ -100,6 +106,7 @@ describe('the Dockerfile, replayed without a Docker engine', () => {
       child.kill('SIGTERM');
       const [code] = (await once(child, 'exit')) as [number | null];
       expect(code).toBe(0);
+      expect(existsSync(join(image.workdir, 'data', 'kratom-guide.sqlite'))).toBe(true);
     } finally {
       await fake.close();
     }
