@@ -164,6 +164,32 @@ describe('/setup', () => {
       expect(carriesNote(reply, note)).toBe(true);
     });
 
+    it('in a forum, answers each new post, and not the messages that follow in it without a mention', async () => {
+      const { forum } = run.fake.ids.channels;
+      const message = await setup('ask-channel', { channel: forum });
+      expect(textOf(message)).toContain(`**Ask channel**: now <#${forum}>`);
+      const post = await run.fake.createForumPost({ forumId: forum, title: 'Addiction?', content: 'Is kratom addictive?' });
+      const reply = await post.waitForReply();
+      expect(reply.channel_id).toBe(post.message.id);
+      expect(reply.embeds[0]?.title).toBe('Potential Considerations › Dependency and Withdrawal');
+      const later = await run.fake.sendMessage({ content: 'Thanks! And withdrawal?', channelId: post.message.id });
+      const mentioned = await run.fake.sendMessage({ content: 'What about withdrawal?', channelId: post.message.id, mentionsBot: true });
+      await mentioned.waitForReply();
+      expect(run.fake.messages(post.message.id).map((m) => m.message_reference?.message_id)).not.toContain(later.message.id);
+    });
+
+    it('refuses a forum where the bot cannot reply in posts, naming the permission', async () => {
+      const { forum } = run.fake.ids.channels;
+      const P = PermissionFlagsBits;
+      run.fake.setBotPermissions(forum, P.ViewChannel | P.EmbedLinks | P.ReadMessageHistory);
+      try {
+        const message = await setup('ask-channel', { channel: forum });
+        expect(textOf(message)).toContain('Not changed: I’m missing Send Messages in Posts');
+      } finally {
+        run.fake.setBotPermissions(forum, null);
+      }
+    });
+
     it('turns off: a message there without a mention is left alone again', async () => {
       const { questions } = run.fake.ids.channels;
       await setup('ask-channel', { channel: questions });

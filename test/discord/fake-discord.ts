@@ -117,6 +117,8 @@ export interface FakeDiscord {
   autocomplete(input: AutocompleteInput): Promise<InteractionHandle>;
   buttonClick(input: ButtonClickInput): Promise<InteractionHandle>;
   sendMessage(input: SendMessageInput): Promise<SentMessage>;
+  /** A new post in a forum channel: THREAD_CREATE, then its opening message (whose id is the thread's). */
+  createForumPost(input: { forumId: string; title: string; content: string; author?: UserKey }): Promise<SentMessage>;
   /** Resolves with the first bot-authored message in the channel matching the predicate. */
   waitForBotMessage(channelId: string, predicate?: (m: APIMessage) => boolean, timeoutMs?: number): Promise<APIMessage>;
   /** Raw dispatch to every live session; returns how many received it. */
@@ -302,6 +304,27 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     };
   };
 
+  const createForumPost = async (input: { forumId: string; title: string; content: string; author?: UserKey }): Promise<SentMessage> => {
+    const author = world.user(input.author ?? 'member');
+    await waitForSession();
+    const thread = world.createThread(input.forumId, input.title, author.id);
+    gateway.dispatch('THREAD_CREATE', (session) => ((session.intents & GatewayIntentBits.Guilds) !== 0 ? { ...thread, newly_created: true } : undefined));
+    const message = { ...buildUserMessage(world, { channelId: thread.id, author, content: input.content, pingRepliedUser: true }), id: thread.id };
+    world.addMessage(message);
+    const deliveredTo = dispatchMessageCreate(ctx, message);
+    notifier.changed();
+    return {
+      message,
+      deliveredTo,
+      waitForReply: (timeoutMs = 5_000) =>
+        notifier.waitFor(
+          () => world.messagesIn(thread.id).find((m) => m.author.id === world.ids.botUser && m.message_reference?.message_id === message.id),
+          timeoutMs,
+          () => `the bot's reply to the forum post ${thread.id}${diagnostics()}`,
+        ),
+    };
+  };
+
   const setBotPermissions = (target: string, permissions: bigint | null): void => {
     if (target === 'guild') {
       dispatchRoleUpdate(ctx, world.setRolePermissions(world.ids.roles.bot, permissions ?? options.botPermissions ?? DEFAULT_BOT_PERMISSIONS));
@@ -327,6 +350,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     autocomplete: (input) => dispatchInteraction(buildAutocomplete(world, interactions, input)),
     buttonClick: (input) => dispatchInteraction(buildButtonClick(world, input)),
     sendMessage,
+    createForumPost,
     waitForBotMessage: (channelId, predicate = () => true, timeoutMs = 5_000) =>
       notifier.waitFor(
         () => world.messagesIn(channelId).find((m) => m.author.id === world.ids.botUser && predicate(m)),
