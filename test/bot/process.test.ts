@@ -18,7 +18,7 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const MAIN = join(ROOT, 'src/discord/main.ts');
 const DEPLOY = join(ROOT, 'src/discord/deploy-commands.ts');
 const SHARDED = join(ROOT, 'src/discord/shard.ts');
-const SETTINGS = /^(DISCORD_|LOG_LEVEL$|COOLDOWN_SECONDS$|SHARD_|SAFETY_NOTE_EXTRA$|CRISIS_TEXT$|CORPUS_DIR$)/;
+const SETTINGS = /^(DISCORD_|LOG_LEVEL$|COOLDOWN_SECONDS$|SHARD_|SAFETY_NOTE_EXTRA$|CRISIS_TEXT$|CORPUS_DIR$|DATABASE_)/;
 
 /** An empty working directory (so no developer's .env is read) and an environment without the bot's settings. */
 let cwd: string;

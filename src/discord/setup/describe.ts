@@ -44,8 +44,11 @@ export function describeChange(before: GuildSettings, after: GuildSettings, desc
     ['Cooldown', (s) => cooldownLabel(s, describing)],
   ];
   const lines = labels
-    .filter(([, label]) => label(before) !== label(after) || (label === crisisTextLabel && before.crisisText !== after.crisisText))
+    .filter(([, label]) => label(before) !== label(after))
     .map(([name, label]) => `**${name}**: now ${label(after)} (was ${label(before)}).`);
+  if (before.crisisText !== null && after.crisisText !== null && before.crisisText !== after.crisisText) {
+    lines.unshift('**Crisis resources**: now the new text (was this server’s earlier text).');
+  }
   return lines.length > 0 ? `Changed:\n${lines.join('\n')}` : 'Nothing changed: that is already the setting.';
 }
 
