@@ -10,7 +10,8 @@
  *   npx tsx scripts/replay-dockerfile.ts            # build stages, print the final folder and CMD
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,7 +74,32 @@ export function contextFiles(context: string): Set<string> {
   return included;
 }
 
+/**
+ * In a real Docker build, `npm ci` downloads better-sqlite3's prebuilt binary for this Node and
+ * platform (prebuild-install, from GitHub). Here GitHub is out of reach, so it would compile from
+ * source for minutes on every replay. Instead the replay's npm gets a cache that already holds
+ * that download, packed from this machine's build of the same version (same Node ABI, platform
+ * and architecture), where prebuild-install looks before downloading; the package cache itself is
+ * the machine's. Without a local build, nothing is seeded and npm ci compiles as before.
+ */
+function npmCacheWithPrebuiltSqlite(context: string): string | undefined {
+  const pkgDir = join(context, 'node_modules', 'better-sqlite3');
+  if (!existsSync(join(pkgDir, 'build', 'Release', 'better_sqlite3.node'))) return undefined;
+  const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string };
+  const name = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
+  const url = `https://github.com/WiseLibs/better-sqlite3/releases/download/v${version}/${name}`;
+  const cache = mkdtempSync(join(tmpdir(), 'dockerfile-replay-npm-cache-'));
+  const machineCache = execFileSync('npm', ['config', 'get', 'cache'], { encoding: 'utf8' }).trim();
+  if (existsSync(join(machineCache, '_cacache'))) symlinkSync(join(machineCache, '_cacache'), join(cache, '_cacache'));
+  mkdirSync(join(cache, '_prebuilds'));
+  // prebuild-install's cache file name: 6 hex digits of the URL's SHA-512, then the file name.
+  const cached = `${createHash('sha512').update(url).digest('hex').slice(0, 6)}-${name.replace(/[^a-zA-Z0-9.]+/g, '-')}`;
+  execFileSync('tar', ['-czf', join(cache, '_prebuilds', cached), '-C', pkgDir, 'build/Release/better_sqlite3.node']);
+  return cache;
+}
+
 export function replayDockerfile(context = projectRoot, log: (line: string) => void = () => {}): ReplayedImage {
+  const npmCache = npmCacheWithPrebuiltSqlite(context);
   const instructions = readInstructions(readFileSync(join(context, 'Dockerfile'), 'utf8'));
   const allowed = contextFiles(context);
   const base = mkdtempSync(join(tmpdir(), 'dockerfile-replay-'));
@@ -141,7 +167,11 @@ export function replayDockerfile(context = projectRoot, log: (line: string) => v
         break;
       }
       case 'RUN':
-        execFileSync('bash', ['-euo', 'pipefail', '-c', args], { cwd: stage.workdir, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+        execFileSync('bash', ['-euo', 'pipefail', '-c', args], {
+          cwd: stage.workdir,
+          env: { ...process.env, ...env, ...(npmCache ? { npm_config_cache: npmCache } : {}) },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
         break;
       case 'USER':
         user = args;

@@ -5,9 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { migrateToLatest } from './migrations.js';
 import type { DatabaseSchema } from './schema.js';
 
@@ -28,7 +26,7 @@ export function storageTarget(env: { DATABASE_URL?: string | undefined; DATABASE
 }
 
 export async function openStorage(target: StorageTarget): Promise<Storage> {
-  const db = new Kysely<DatabaseSchema>({ dialect: target.kind === 'sqlite' ? sqliteDialect(target.path) : postgresDialect(target.url) });
+  const db = new Kysely<DatabaseSchema>({ dialect: target.kind === 'sqlite' ? await sqliteDialect(target.path) : await postgresDialect(target.url) });
   try {
     await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {
@@ -39,7 +37,9 @@ export async function openStorage(target: StorageTarget): Promise<Storage> {
   return { db, target, close: () => (closing ??= db.destroy()) };
 }
 
-function sqliteDialect(path: string): SqliteDialect {
+// Each driver is loaded only when used: a SQLite deployment never loads pg, and the other way round.
+async function sqliteDialect(path: string): Promise<SqliteDialect> {
+  const { default: Database } = await import('better-sqlite3');
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new Database(path);
   // WAL lets shard processes on one machine read while another writes; wait rather than fail on a lock.
@@ -48,6 +48,7 @@ function sqliteDialect(path: string): SqliteDialect {
   return new SqliteDialect({ database });
 }
 
-function postgresDialect(url: string): PostgresDialect {
+async function postgresDialect(url: string): Promise<PostgresDialect> {
+  const { default: pg } = await import('pg');
   return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 5 }) });
 }

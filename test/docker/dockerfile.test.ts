@@ -26,7 +26,7 @@ function runInImage(args: string[], extraEnv: Record<string, string> = {}): Prom
 describe('the Dockerfile, replayed without a Docker engine', () => {
   beforeAll(() => {
     image = replayDockerfile();
-  }, 480_000); // npm ci compiles better-sqlite3 here (no prebuilt binary download without GitHub): 2–3 minutes on 2 cores
+  }, 240_000);
 
   it('builds on the official Node 20 image in every stage', () => {
     expect(image.baseImages.length).toBeGreaterThanOrEqual(2);
