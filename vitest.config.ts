@@ -26,10 +26,13 @@ const UNIT = [
 
 export default defineConfig({
   test: {
+    // A real PostgreSQL for the storage tests (TEST_DATABASE_URL, or a temporary cluster).
+    globalSetup: ['test/global-setup.ts'],
     projects: [
       // In-process tests share one module graph per worker: the engine's dictionaries load once per worker, not once per file.
       { extends: true, test: { name: 'unit', include: UNIT, pool: 'threads', isolate: false } },
-      { extends: true, test: { name: 'e2e', include: ['test/**/*.test.ts'], exclude: UNIT } },
+      // End-to-end tests start real discord.js clients, databases and processes; on a loaded 2-core machine one can take several seconds.
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.test.ts'], exclude: UNIT, testTimeout: 20_000, hookTimeout: 20_000 } },
     ],
   },
 });

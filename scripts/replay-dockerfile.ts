@@ -5,12 +5,13 @@
  * image needs but never copies, a build step that fails, or a start command that cannot run.
  *
  * It understands the instructions this project's Dockerfile uses: FROM … AS, WORKDIR, ENV, COPY
- * [--from], RUN, USER, CMD (exec form). Anything else is an error, so it cannot silently skip.
+ * [--from] [--chown] (ownership is not replayed), RUN, USER, VOLUME, CMD (exec form). Anything else is an error, so it cannot silently skip.
  *
  *   npx tsx scripts/replay-dockerfile.ts            # build stages, print the final folder and CMD
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,8 @@ export interface ReplayedImage {
   user: string;
   cmd: string[];
   baseImages: string[];
+  /** VOLUME paths of the final stage (created in its folder, as Docker does). */
+  volumes: string[];
 }
 
 interface Stage {
@@ -71,7 +74,32 @@ export function contextFiles(context: string): Set<string> {
   return included;
 }
 
+/**
+ * In a real Docker build, `npm ci` downloads better-sqlite3's prebuilt binary for this Node and
+ * platform (prebuild-install, from GitHub). Here GitHub is out of reach, so it would compile from
+ * source for minutes on every replay. Instead the replay's npm gets a cache that already holds
+ * that download, packed from this machine's build of the same version (same Node ABI, platform
+ * and architecture), where prebuild-install looks before downloading; the package cache itself is
+ * the machine's. Without a local build, nothing is seeded and npm ci compiles as before.
+ */
+function npmCacheWithPrebuiltSqlite(context: string): string | undefined {
+  const pkgDir = join(context, 'node_modules', 'better-sqlite3');
+  if (!existsSync(join(pkgDir, 'build', 'Release', 'better_sqlite3.node'))) return undefined;
+  const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string };
+  const name = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
+  const url = `https://github.com/WiseLibs/better-sqlite3/releases/download/v${version}/${name}`;
+  const cache = mkdtempSync(join(tmpdir(), 'dockerfile-replay-npm-cache-'));
+  const machineCache = execFileSync('npm', ['config', 'get', 'cache'], { encoding: 'utf8' }).trim();
+  if (existsSync(join(machineCache, '_cacache'))) symlinkSync(join(machineCache, '_cacache'), join(cache, '_cacache'));
+  mkdirSync(join(cache, '_prebuilds'));
+  // prebuild-install's cache file name: 6 hex digits of the URL's SHA-512, then the file name.
+  const cached = `${createHash('sha512').update(url).digest('hex').slice(0, 6)}-${name.replace(/[^a-zA-Z0-9.]+/g, '-')}`;
+  execFileSync('tar', ['-czf', join(cache, '_prebuilds', cached), '-C', pkgDir, 'build/Release/better_sqlite3.node']);
+  return cache;
+}
+
 export function replayDockerfile(context = projectRoot, log: (line: string) => void = () => {}): ReplayedImage {
+  const npmCache = npmCacheWithPrebuiltSqlite(context);
   const instructions = readInstructions(readFileSync(join(context, 'Dockerfile'), 'utf8'));
   const allowed = contextFiles(context);
   const base = mkdtempSync(join(tmpdir(), 'dockerfile-replay-'));
@@ -80,6 +108,7 @@ export function replayDockerfile(context = projectRoot, log: (line: string) => v
   let env: Record<string, string> = {};
   let user = 'root';
   let cmd: string[] = [];
+  let volumes: string[] = [];
   let stage: Stage | undefined;
 
   const inStage = (path: string, current: Stage): string => (path.startsWith('/') ? join(current.root, path) : join(current.workdir, path));
@@ -96,6 +125,7 @@ export function replayDockerfile(context = projectRoot, log: (line: string) => v
       env = {};
       user = 'root';
       cmd = [];
+      volumes = [];
       continue;
     }
     if (!stage) throw new Error(`${keyword} before any FROM`);
@@ -137,20 +167,30 @@ export function replayDockerfile(context = projectRoot, log: (line: string) => v
         break;
       }
       case 'RUN':
-        execFileSync('bash', ['-euo', 'pipefail', '-c', args], { cwd: stage.workdir, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+        execFileSync('bash', ['-euo', 'pipefail', '-c', args], {
+          cwd: stage.workdir,
+          env: { ...process.env, ...env, ...(npmCache ? { npm_config_cache: npmCache } : {}) },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
         break;
       case 'USER':
         user = args;
+        break;
+      case 'VOLUME':
+        for (const path of args.startsWith('[') ? (JSON.parse(args) as string[]) : args.split(/\s+/)) {
+          volumes.push(path);
+          mkdirSync(inStage(path, stage), { recursive: true });
+        }
         break;
       case 'CMD':
         cmd = JSON.parse(args) as string[];
         break;
       default:
-        throw new Error(`the replay does not know ${keyword}; teach it, or keep the Dockerfile to FROM/WORKDIR/ENV/COPY/RUN/USER/CMD`);
+        throw new Error(`the replay does not know ${keyword}; teach it, or keep the Dockerfile to FROM/WORKDIR/ENV/COPY/RUN/USER/VOLUME/CMD`);
     }
   }
   if (!stage) throw new Error('the Dockerfile has no FROM');
-  return { workdir: stage.workdir, env, user, cmd, baseImages };
+  return { workdir: stage.workdir, env, user, cmd, baseImages, volumes };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -54,6 +54,15 @@ export const botEnvSchema = engineEnvSchema.extend({
     .regex(/^\d+(,\d+)*$/, 'must be shard ids separated by commas, e.g. 0,1')
     .optional()
     .describe('The shards this machine runs (npm run start:sharded); default all.'),
+  DATABASE_PATH: z
+    .string()
+    .describe('The SQLite file for server settings and counts (default ./data/kratom-guide.sqlite).')
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL: postgres://user:password@host:5432/database')
+    .optional()
+    .describe('A shared PostgreSQL instead of the SQLite file (shards on several machines).'),
 });
 
 export type BotEnv = z.infer<typeof botEnvSchema>;

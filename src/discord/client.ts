@@ -1,11 +1,16 @@
 /**
- * The Discord bot: a discord.js client wired to the answer engine. Handlers are attached when
- * it is created, before it logs in. `stop()` stops taking new work, lets replies in flight
- * finish, and disconnects.
+ * The Discord bot: a discord.js client wired to the answer engine and the database. Handlers
+ * are attached when it is created, before it logs in; `start()` loads every server's settings,
+ * then logs in. `stop()` stops taking new work, lets replies in flight finish, writes the
+ * day's counts, and disconnects (the caller closes the database it opened).
  */
 import { Client, GatewayIntentBits, Options, Partials } from 'discord.js';
 import type { AnswerEngine } from '../engine/engine.js';
 import { QuoteLabels } from '../present/quote-labels.js';
+import { GuildSettingsStore } from '../storage/guild-settings.js';
+import type { Storage } from '../storage/open-storage.js';
+import { GuildSettingsCache } from '../storage/settings-cache.js';
+import { UsageCounter } from '../storage/usage-counts.js';
 import type { BotContext } from './bot-context.js';
 import { ButtonCodec } from './buttons.js';
 import { ConversationMemory, DEFAULT_MEMORY, type MemoryOptions } from './conversation-memory.js';
@@ -13,7 +18,9 @@ import { Cooldown } from './cooldown.js';
 import * as interactionCreate from './events/interaction-create.js';
 import { logLifecycle } from './events/lifecycle.js';
 import * as messageCreate from './events/message-create.js';
+import { ALERT_WINDOW_MS } from './crisis-alerts.js';
 import type { Logger } from './logger.js';
+import { OncePerWindow } from './once-per-window.js';
 import { WorkTracker } from './work-tracker.js';
 
 export interface BotConfig {
@@ -21,6 +28,11 @@ export interface BotConfig {
   /** REST base URL without /v10 (a proxy or a local test server); default Discord's. */
   apiUrl?: string | undefined;
   cooldownSeconds: number;
+  /**
+   * Connect with the privileged Message Content intent (ask channels). Only when the application
+   * has it switched on (see message-content.ts): Discord refuses the connection otherwise.
+   */
+  messageContent?: boolean;
   memory?: MemoryOptions;
   /** How long `stop()` waits for replies in flight (default 8 s: within Docker's 10 s stop grace). */
   drainTimeoutMs?: number;
@@ -33,10 +45,17 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-export function createBot({ engine, config, logger }: { engine: AnswerEngine; config: BotConfig; logger: Logger }): Bot {
+export function createBot({ engine, config, logger, storage }: { engine: AnswerEngine; config: BotConfig; logger: Logger; storage: Storage }): Bot {
+  const messageContent = config.messageContent ?? false;
   const client = new Client({
-    // Not the privileged MessageContent: messages that mention the bot, and DMs, carry their text anyway.
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    // Messages that mention the bot, and DMs, carry their text without the privileged MessageContent;
+    // an ask channel's other messages need it.
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+      ...(messageContent ? [GatewayIntentBits.MessageContent] : []),
+    ],
     partials: [Partials.Channel], // DM channels arrive uncached
     // Text quoted back from a person never pings anyone.
     allowedMentions: { parse: [] },
@@ -51,6 +70,12 @@ export function createBot({ engine, config, logger }: { engine: AnswerEngine; co
     cooldown: new Cooldown(config.cooldownSeconds),
     buttons: new ButtonCodec(engine, labels),
     labels,
+    settings: new GuildSettingsCache(new GuildSettingsStore(storage.db)),
+    usage: new UsageCounter(storage.db),
+    alertLimiter: new OncePerWindow(ALERT_WINDOW_MS),
+    unreadableNotices: new OncePerWindow(60 * 60_000),
+    alertTakes: new OncePerWindow(24 * 60 * 60_000),
+    messageContent,
   };
   const work = new WorkTracker();
   logLifecycle(client, logger, () => !work.accepting);
@@ -62,19 +87,42 @@ export function createBot({ engine, config, logger }: { engine: AnswerEngine; co
     client,
     context,
     async start() {
+      const startedAt = performance.now();
+      const guilds = await context.settings.warm();
+      logger.info({ event: 'settings_loaded', guilds, ms: Math.round(performance.now() - startedAt), database: storage.target.kind });
+      context.usage.start();
       const ready = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
-      await client.login(config.token);
-      await ready;
+      // Discord refuses an intent the application does not have (close 4014): say which, do not hang.
+      const refused = new Promise<never>((_resolve, reject) => {
+        client.on('shardDisconnect', (event) => {
+          if (event.code === 4014) reject(new DisallowedIntentError());
+        });
+      });
+      refused.catch(() => undefined);
+      try {
+        await Promise.race([client.login(config.token).then(() => ready), refused]);
+      } catch (error) {
+        if (error instanceof Error && /disallowed intents/i.test(error.message)) throw new DisallowedIntentError();
+        throw error;
+      }
     },
     stop() {
       stopping ??= (async () => {
         logger.info({ event: 'stopping', inFlight: work.pending });
         await work.close(config.drainTimeoutMs ?? 8_000);
         await client.destroy();
+        await context.usage.stop().catch((error: unknown) => logger.error({ err: error, event: 'usage_flush_failed' }));
         context.memory.clear();
         logger.info({ event: 'stopped' });
       })();
       return stopping;
     },
   };
+}
+
+export class DisallowedIntentError extends Error {
+  constructor() {
+    super('Discord refused the Message Content intent (close code 4014): switch it on in the Developer Portal → Bot → Privileged Gateway Intents, or leave it off');
+    this.name = 'DisallowedIntentError';
+  }
 }

@@ -13,20 +13,20 @@ export class Cooldown {
   private readonly now: () => number;
 
   constructor(
-    private readonly seconds: number,
+    readonly seconds: number,
     now: () => number = Date.now,
   ) {
     this.now = now;
   }
 
-  /** Starts the user's wait, or says how long is left. */
-  take(userId: string): CooldownResult {
-    if (this.seconds <= 0) return { ok: true };
+  /** Starts the user's wait (`seconds`: a server's own cooldown, else the deployment's), or says how long is left. */
+  take(userId: string, seconds: number = this.seconds): CooldownResult {
+    if (seconds <= 0) return { ok: true };
     const now = this.now();
     const until = this.until.get(userId);
     if (until !== undefined && until > now) return { ok: false, retryAfterMs: until - now };
     if (this.until.size >= 10_000) this.sweep(now);
-    this.until.set(userId, now + this.seconds * 1000);
+    this.until.set(userId, now + seconds * 1000);
     return { ok: true };
   }
 

@@ -1,15 +1,18 @@
 /**
- * `npm start`: environment → answer engine → Discord bot. Also the file each shard runs under
- * `npm run start:sharded`. SIGTERM/SIGINT (or the parent process going away) stop it
- * gracefully: replies in flight finish, then it disconnects and exits 0.
+ * `npm start`: environment → answer engine → database (migrated) → Discord bot. Also the file
+ * each shard runs under `npm run start:sharded`. SIGTERM/SIGINT (or the parent process going
+ * away) stop it gracefully: replies in flight finish, counts are written, then it disconnects
+ * and exits 0.
  */
 import { exitWithError } from '../cli/fatal.js';
 import { onStopRequest } from '../cli/stop-requests.js';
 import { botEnvSchema } from '../config/bot-env.js';
 import { createEngineFromEnv } from '../engine/from-env.js';
+import { openStorage, storageTarget, type Storage } from '../storage/open-storage.js';
 import { createBot } from './client.js';
 import { createLogger } from './logger.js';
 import { SHARD_STOP_NOTICE } from './sharding.js';
+import { applicationAllowsMessageContent } from './message-content.js';
 import { describeLoginFailure, readEnvOrExit } from './startup.js';
 
 const env = readEnvOrExit(botEnvSchema);
@@ -26,11 +29,30 @@ if (!process.env.SHARDING_MANAGER) {
   delete process.env.SHARD_COUNT;
 }
 
-const logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN] });
+const logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.DISCORD_TOKEN, ...(env.DATABASE_URL ? [env.DATABASE_URL] : [])] });
+
+let storage: Storage;
+try {
+  storage = await openStorage(storageTarget(env));
+} catch (error) {
+  exitWithError(new Error(`the database cannot be opened: ${(error as Error).message}`));
+}
+
+let messageContent: boolean;
+try {
+  // Ask for the privileged intent only when the application has it: Discord would refuse the connection.
+  messageContent = await applicationAllowsMessageContent({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL });
+} catch (error) {
+  await storage.close();
+  exitWithError(describeLoginFailure(error, env.DISCORD_API_URL));
+}
+logger.info({ event: 'message_content_intent', enabled: messageContent });
+
 const bot = createBot({
   engine,
   logger,
-  config: { token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, cooldownSeconds: env.COOLDOWN_SECONDS },
+  storage,
+  config: { token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL, cooldownSeconds: env.COOLDOWN_SECONDS, messageContent },
 });
 
 let stopping = false;
@@ -39,7 +61,7 @@ onStopRequest((reason) => {
   logger.info({ event: 'stop_requested', reason });
   tellShardingManager(reason);
   bot.stop().then(
-    () => process.exit(0),
+    () => storage.close().finally(() => process.exit(0)),
     (error: unknown) => {
       logger.error({ err: error, event: 'stop_failed' });
       process.exit(1);
@@ -65,6 +87,7 @@ try {
   // A signal during login ends it on purpose; stop() then exits 0.
   if (!stopping) {
     await bot.client.destroy();
+    await storage.close();
     exitWithError(describeLoginFailure(error, env.DISCORD_API_URL));
   }
 }

@@ -15,7 +15,7 @@ describe('deploy-commands', () => {
   it('registers every command globally, finding the application id with the token', async () => {
     const result = await deployCommands({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl });
     expect(result).toMatchObject({ applicationId: fake.ids.application, scope: 'global' });
-    expect(fake.commands().map((command) => command.name).sort()).toEqual(['ask', 'help', 'pin-safety', 'safety', 'section', 'sections']);
+    expect(fake.commands().map((command) => command.name).sort()).toEqual(['ask', 'help', 'pin-safety', 'safety', 'section', 'sections', 'setup']);
     expect(fake.requests({ method: 'GET', route: '/applications/@me' })).toHaveLength(1);
   });
 
@@ -43,9 +43,18 @@ describe('deploy-commands', () => {
     expect(pin?.contexts).toEqual([InteractionContextType.Guild]);
   });
 
+  it('registers /setup for members with Manage Server, in servers only, with its five subcommands', async () => {
+    await deployCommands({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl });
+    const setup = fake.commands().find((command) => command.name === 'setup');
+    expect(setup?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
+    expect(setup?.contexts).toEqual([InteractionContextType.Guild]);
+    expect(setup?.options?.every((option) => option.type === ApplicationCommandOptionType.Subcommand)).toBe(true);
+    expect(setup?.options).toHaveLength(5);
+  });
+
   it('leaves the reading commands usable by everyone, in servers and DMs', async () => {
     await deployCommands({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl });
-    for (const command of fake.commands().filter((c) => c.name !== 'pin-safety')) {
+    for (const command of fake.commands().filter((c) => c.name !== 'pin-safety' && c.name !== 'setup')) {
       expect(command.default_member_permissions ?? null).toBeNull();
       expect(command.contexts).toEqual([InteractionContextType.Guild, InteractionContextType.BotDM]);
     }
@@ -55,13 +64,13 @@ describe('deploy-commands', () => {
     const before = fake.requests({ method: 'GET', route: '/applications/@me' }).length;
     const result = await deployCommands({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl, clientId: fake.ids.application, guildId: fake.ids.guild });
     expect(result.scope).toBe('guild');
-    expect(fake.commands(fake.ids.guild)).toHaveLength(6);
+    expect(fake.commands(fake.ids.guild)).toHaveLength(7);
     expect(fake.requests({ method: 'GET', route: '/applications/@me' })).toHaveLength(before);
   });
 
   it('replaces the set on a second run instead of adding to it', async () => {
     await deployCommands({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl });
     await deployCommands({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl });
-    expect(fake.commands()).toHaveLength(6);
+    expect(fake.commands()).toHaveLength(7);
   });
 });

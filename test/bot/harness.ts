@@ -1,6 +1,7 @@
 /**
  * Runs the real bot in-process against the local fake Discord: real discord.js, real engine,
- * real HTTP and WebSocket. Logs are captured so tests can read them.
+ * real HTTP and WebSocket, and a real SQLite database in a temporary folder (reopened on
+ * restart, as a restarted process would). Logs are captured so tests can read them.
  */
 import type { APIEmbed, APIMessage } from 'discord.js';
 import { createEngine, type AnswerEngine } from '../../src/engine/engine.js';
@@ -8,6 +9,9 @@ import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { createBot, type Bot, type BotConfig } from '../../src/discord/client.js';
 import { createLogger } from '../../src/discord/logger.js';
 import { noteAsSubtext } from '../../src/discord/render.js';
+import { applicationAllowsMessageContent } from '../../src/discord/message-content.js';
+import type { Storage } from '../../src/storage/open-storage.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/storage.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../discord/fake-discord.js';
 
 /** Shaped like a real token (three dot-separated parts); the fake insists on exactly this one. */
@@ -23,6 +27,9 @@ export interface Running {
   fake: FakeDiscord;
   bot: Bot;
   engine: AnswerEngine;
+  /** The bot's database (SQLite in a temporary folder), and its current connection. */
+  database: TestDatabase;
+  storage: Storage;
   /** Every log line the bot wrote, raw JSON text. */
   logs: string[];
   /** Another bot instance, as after a restart, on the same fake Discord (the old one is stopped); optionally over another corpus. */
@@ -40,9 +47,14 @@ export async function startBot(options: RunOptions = {}): Promise<Running> {
   const fake = await startFakeDiscord({ token: TEST_TOKEN, ...options.fake });
   let engine = options.engine ?? testEngine();
   const logs: string[] = [];
+  const database = await createTestDatabase('sqlite');
+  let storage: Storage;
   const launch = async (): Promise<Bot> => {
+    storage = await database.open();
     const logger = createLogger({ level: 'debug', secrets: [TEST_TOKEN], destination: { write: (line: string) => void logs.push(line) } });
-    const bot = createBot({ engine, logger, config: { token: TEST_TOKEN, apiUrl: fake.apiBaseUrl, cooldownSeconds: 0, ...options.config } });
+    const messageContent = await applicationAllowsMessageContent({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl });
+    const config = { token: TEST_TOKEN, apiUrl: fake.apiBaseUrl, cooldownSeconds: 0, messageContent, ...options.config };
+    const bot = createBot({ engine, logger, storage, config });
     await bot.start();
     return bot;
   };
@@ -53,18 +65,25 @@ export async function startBot(options: RunOptions = {}): Promise<Running> {
       return engine;
     },
     logs,
+    database,
+    get storage() {
+      return storage;
+    },
     get bot() {
       return bot;
     },
     async restart(next = {}) {
       await bot.stop();
+      await storage.close();
       engine = next.engine ?? engine;
       bot = await launch();
       return bot;
     },
     async close() {
       await bot.stop();
+      await storage.close();
       await fake.close();
+      await database.drop();
     },
   };
   return running;
@@ -120,4 +139,15 @@ export function embedCharacters(embeds: APIEmbed[]): number {
     (sum, e) => sum + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0) + (e.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0),
     0,
   );
+}
+
+/** Resolves with the first log entry (parsed) matching the predicate, waiting up to `timeoutMs`. */
+export async function waitForLog(run: Running, predicate: (entry: Record<string, unknown>) => boolean, timeoutMs = 5_000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = run.logs.map((line) => JSON.parse(line) as Record<string, unknown>).find(predicate);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no matching log entry within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

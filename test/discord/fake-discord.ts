@@ -12,7 +12,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIApplicationCommand, APIMessage, GatewayReadyDispatchData } from 'discord-api-types/v10';
-import { GatewayIntentBits } from 'discord.js';
+import { ApplicationFlags, GatewayIntentBits } from 'discord.js';
 import type { FakeContext, FakeSettings } from './fake/context.js';
 import { dispatchChannelUpdate, dispatchMessageCreate, dispatchRoleUpdate } from './fake/events.js';
 import {
@@ -74,7 +74,11 @@ export interface FakeDiscordOptions {
   guildCreateDelayMs?: number;
   /** Artificial latency added to every REST response. */
   restDelayMs?: number;
-  /** READY/application flags (e.g. ApplicationFlags.GatewayMessageContentLimited). */
+  /**
+   * READY/application flags. The privileged intents are allowed only when their flag is set, as
+   * on Discord: e.g. ApplicationFlags.GatewayMessageContentLimited switches Message Content on;
+   * without it, IDENTIFY with that intent is closed with 4014. Default 0: none switched on.
+   */
   applicationFlags?: number;
   /** How many guilds the bot is in (default 1); the others are in `ids.otherGuilds`. */
   guilds?: number;
@@ -120,6 +124,8 @@ export interface FakeDiscord {
   autocomplete(input: AutocompleteInput): Promise<InteractionHandle>;
   buttonClick(input: ButtonClickInput): Promise<InteractionHandle>;
   sendMessage(input: SendMessageInput): Promise<SentMessage>;
+  /** A new post in a forum channel: THREAD_CREATE, then its opening message (whose id is the thread's). */
+  createForumPost(input: { forumId: string; title: string; content: string; author?: UserKey }): Promise<SentMessage>;
   /** Resolves with the first bot-authored message in the channel matching the predicate. */
   waitForBotMessage(channelId: string, predicate?: (m: APIMessage) => boolean, timeoutMs?: number): Promise<APIMessage>;
   /** Raw dispatch to every live session; returns how many received it. */
@@ -181,6 +187,17 @@ const DEFAULTS = {
 
 const SESSION_WAIT_MS = 2_000;
 
+/** Privileged intents and the application flags that switch each on (verified app, or the "limited" toggle). */
+const PRIVILEGED_INTENTS: [number, number][] = [
+  [GatewayIntentBits.MessageContent, ApplicationFlags.GatewayMessageContent | ApplicationFlags.GatewayMessageContentLimited],
+  [GatewayIntentBits.GuildMembers, ApplicationFlags.GatewayGuildMembers | ApplicationFlags.GatewayGuildMembersLimited],
+  [GatewayIntentBits.GuildPresences, ApplicationFlags.GatewayPresence | ApplicationFlags.GatewayPresenceLimited],
+];
+
+function disallowedIntents(intents: number, applicationFlags: number): boolean {
+  return PRIVILEGED_INTENTS.some(([intent, flags]) => (intents & intent) !== 0 && (applicationFlags & flags) === 0);
+}
+
 function listen(server: Server): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -230,6 +247,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         .guildIds()
         .filter((id) => shardReceives(shard, id))
         .map((id) => world.guildCreatePayload((intents & GatewayIntentBits.GuildPresences) !== 0, id)),
+    disallowedIntents: (intents) => disallowedIntents(intents, applicationFlags),
     onChange: () => notifier.changed(),
   });
 
@@ -326,6 +344,27 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     };
   };
 
+  const createForumPost = async (input: { forumId: string; title: string; content: string; author?: UserKey }): Promise<SentMessage> => {
+    const author = world.user(input.author ?? 'member');
+    await waitForSession();
+    const thread = world.createThread(input.forumId, input.title, author.id);
+    gateway.dispatch('THREAD_CREATE', (session) => ((session.intents & GatewayIntentBits.Guilds) !== 0 ? { ...thread, newly_created: true } : undefined));
+    const message = { ...buildUserMessage(world, { channelId: thread.id, author, content: input.content, pingRepliedUser: true }), id: thread.id };
+    world.addMessage(message);
+    const deliveredTo = dispatchMessageCreate(ctx, message);
+    notifier.changed();
+    return {
+      message,
+      deliveredTo,
+      waitForReply: (timeoutMs = 5_000) =>
+        notifier.waitFor(
+          () => world.messagesIn(thread.id).find((m) => m.author.id === world.ids.botUser && m.message_reference?.message_id === message.id),
+          timeoutMs,
+          () => `the bot's reply to the forum post ${thread.id}${diagnostics()}`,
+        ),
+    };
+  };
+
   const setBotPermissions = (target: string, permissions: bigint | null): void => {
     if (target === 'guild') {
       dispatchRoleUpdate(ctx, world.setRolePermissions(world.ids.roles.bot, permissions ?? options.botPermissions ?? DEFAULT_BOT_PERMISSIONS));
@@ -351,6 +390,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     autocomplete: (input) => dispatchInteraction(buildAutocomplete(world, interactions, input)),
     buttonClick: (input) => dispatchInteraction(buildButtonClick(world, input)),
     sendMessage,
+    createForumPost,
     waitForBotMessage: (channelId, predicate = () => true, timeoutMs = 5_000) =>
       notifier.waitFor(
         () => world.messagesIn(channelId).find((m) => m.author.id === world.ids.botUser && predicate(m)),

@@ -2,7 +2,7 @@
  * Protocol edges of the fake that the discord.js client never exercises on its own,
  * driven with a raw WebSocket and fetch.
  */
-import { GatewayCloseCodes, GatewayIntentBits, GatewayOpcodes, InteractionResponseType } from 'discord.js';
+import { ApplicationFlags, GatewayCloseCodes, GatewayIntentBits, GatewayOpcodes, InteractionResponseType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.js';
@@ -78,7 +78,8 @@ describe('fake Discord protocol edges', () => {
     });
 
   beforeAll(async () => {
-    fake = await startFakeDiscord({ heartbeatIntervalMs: 1000 });
+    // Presence switched on for this application (the first test asks for it); Message Content is not.
+    fake = await startFakeDiscord({ heartbeatIntervalMs: 1000, applicationFlags: ApplicationFlags.GatewayPresenceLimited });
   });
 
   afterAll(async () => {
@@ -115,6 +116,14 @@ describe('fake Discord protocol edges', () => {
     await gw.next((f) => f.op === GatewayOpcodes.Hello);
     await gw.send(GatewayOpcodes.Resume, { token: 'raw-token', session_id: 'nope', seq: 1 });
     expect((await gw.next((f) => f.op === GatewayOpcodes.InvalidSession)).d).toBe(false);
+  });
+
+  it('closes with 4014 when IDENTIFY asks for Message Content and the application has it switched off', async () => {
+    const gw = connect();
+    await gw.next((f) => f.op === GatewayOpcodes.Hello);
+    await gw.send(GatewayOpcodes.Identify, identify(GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.MessageContent));
+    expect(await gw.closed()).toBe(GatewayCloseCodes.DisallowedIntents);
+    expect(gw.frames.some((f) => f.t === 'READY')).toBe(false);
   });
 
   it('REST: 401 without a bot token, 50035 for content over 2000 chars', async () => {

@@ -51,6 +51,12 @@ describe('the Dockerfile, replayed without a Docker engine', { timeout: 30_000 }
     expect(existsSync(join(image.workdir, 'src'))).toBe(false);
   });
 
+  it('keeps the database on a volume at /app/data, where the bot writes it by default', () => {
+    expect(image.volumes).toEqual(['/app/data']);
+    expect(existsSync(join(image.workdir, 'data'))).toBe(true);
+    expect(existsSync(join(image.workdir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(true);
+  });
+
   it('keeps .env files and tests out of the build context', () => {
     const context = mkdtempSync(join(tmpdir(), 'docker-context-'));
     writeFileSync(join(context, '.dockerignore'), '.env\n.env.*\n!.env.example\ntest\n');
@@ -104,6 +110,7 @@ describe('the Dockerfile, replayed without a Docker engine', { timeout: 30_000 }
       child.kill('SIGTERM');
       const [code] = (await once(child, 'exit')) as [number | null];
       expect(code).toBe(0);
+      expect(existsSync(join(image.workdir, 'data', 'kratom-guide.sqlite'))).toBe(true);
     } finally {
       await fake.close();
     }

@@ -11,7 +11,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 /** The bot's own settings, removed from the inherited environment so a developer's shell cannot change a test. */
-const SETTINGS = /^(DISCORD_|LOG_LEVEL$|COOLDOWN_SECONDS$|SHARD_|TOTAL_SHARDS$|SAFETY_NOTE_EXTRA$|CRISIS_TEXT$|CORPUS_DIR$)/;
+const SETTINGS = /^(DISCORD_|LOG_LEVEL$|COOLDOWN_SECONDS$|SHARD_|TOTAL_SHARDS$|SAFETY_NOTE_EXTRA$|CRISIS_TEXT$|CORPUS_DIR$|DATABASE_)/;
 
 export function cleanEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
   const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !SETTINGS.test(name)));

@@ -6,9 +6,10 @@ import * as pinSafety from './pin-safety.js';
 import * as safety from './safety.js';
 import * as section from './section.js';
 import * as sections from './sections.js';
+import * as setup from './setup.js';
 
 export type { Command } from './command.js';
 
-export const commands: readonly Command[] = [ask, section, sections, safety, pinSafety, help];
+export const commands: readonly Command[] = [ask, section, sections, safety, pinSafety, setup, help];
 
 export const commandsByName: ReadonlyMap<string, Command> = new Map(commands.map((command) => [command.data.name, command]));

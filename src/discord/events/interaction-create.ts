@@ -7,7 +7,10 @@ import { Events, type Interaction, type RepliableInteraction } from 'discord.js'
 import type { BotContext } from '../bot-context.js';
 import { commandsByName } from '../commands/index.js';
 import { describeFailure } from '../failure.js';
+import { TAKE_ALERT_ID } from '../crisis-alerts.js';
 import { handleButton } from '../handle-button.js';
+import { handleSetupButton, isSetupButton } from '../setup/crisis-preview.js';
+import { takeAlert } from '../take-alert.js';
 import { respond } from '../respond.js';
 import type { WorkTracker } from '../work-tracker.js';
 
@@ -51,6 +54,15 @@ async function handleInteraction(interaction: Interaction, bot: BotContext, acce
     const command = interaction.isChatInputCommand() ? commandsByName.get(interaction.commandName) : undefined;
     if (interaction.isChatInputCommand() && !command) {
       await respond(interaction, bot.engine.notice('I don’t know that command any more. Try /help.'), { ephemeral: true });
+      return;
+    }
+    // Moderators' buttons (alerts, /setup previews).
+    if (interaction.isButton() && interaction.customId === TAKE_ALERT_ID) {
+      await takeAlert(interaction, bot);
+      return;
+    }
+    if (interaction.isButton() && isSetupButton(interaction.customId)) {
+      await handleSetupButton(interaction, bot, { defaultCooldownSeconds: bot.cooldown.seconds, messageContent: bot.messageContent });
       return;
     }
     if (interaction.isChatInputCommand()) await command!.execute(interaction, bot);

@@ -14,6 +14,8 @@
  *  - server close codes: 4000/4009/1006-style → client resumes; 4004/4010-4014 are fatal.
  *  - sharding: IDENTIFY carries shard [id, count]; a session gets the events of the guilds with
  *    (guild_id >> 22) % count === id, and DMs only on shard 0 (see `shardReceives`).
+ *  - IDENTIFY with a privileged intent the application lacks (Message Content, Server Members,
+ *    Presence, per the application's flags) → close 4014 Disallowed intent(s), as Discord does.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -34,6 +36,8 @@ export interface GatewayHooks {
   resumeGatewayUrl(): string;
   readyPayload(sessionId: string, shard: [number, number]): GatewayReadyDispatchData;
   guildCreatePayloads(intents: number, shard: [number, number]): GatewayGuildCreateDispatchData[];
+  /** Whether IDENTIFY asks for a privileged intent the application does not have switched on (→ 4014). */
+  disallowedIntents(intents: number): boolean;
   onChange(): void;
 }
 
@@ -288,6 +292,10 @@ export class FakeGateway {
       return;
     }
     const intents = typeof d.intents === 'number' ? d.intents : 0;
+    if (this.hooks.disallowedIntents(intents)) {
+      this.closeByServer(connection, GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
+      return;
+    }
     const session: Session = { id: randomToken().slice(-32), intents, shard, token: d.token, seq: 0, events: [], invalidated: false };
     this.sessions.set(session.id, session);
     this.attach(connection, session, 'identify');

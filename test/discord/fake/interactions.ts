@@ -45,12 +45,15 @@ export interface InvokeOptions {
 
 export interface SlashCommandInput extends InvokeOptions {
   name: string;
+  /** A subcommand of the command: `options` are then the subcommand's. */
+  subcommand?: string;
   /** `{ question: 'hi' }` (types from the registered command, else inferred) or raw API options. */
   options?: CommandOptionsInput;
 }
 
 export interface AutocompleteInput extends InvokeOptions {
   name: string;
+  subcommand?: string;
   /** Name of the option being typed in. */
   focused: string;
   /** What the user has typed so far. */
@@ -275,10 +278,55 @@ function newRecord(
   };
 }
 
+/**
+ * Options as Discord nests them under a subcommand, and `resolved` (the channels and roles the
+ * options name, as discord.js reads them for getChannel/getRole).
+ */
+function subcommandOptions(
+  world: FakeWorld,
+  command: APIApplicationCommand | undefined,
+  subcommand: string | undefined,
+  build: (definition: APIApplicationCommand | undefined) => APIApplicationCommandInteractionDataOption[],
+): { options: APIApplicationCommandInteractionDataOption[]; resolved?: Record<string, Record<string, unknown>> } {
+  let leaf: APIApplicationCommandInteractionDataOption[];
+  let options: APIApplicationCommandInteractionDataOption[];
+  if (subcommand === undefined) {
+    leaf = build(command);
+    options = leaf;
+  } else {
+    const definition = command?.options?.find((o) => o.name === subcommand && o.type === ApplicationCommandOptionType.Subcommand);
+    if (command && !definition) throw new Error(`Fake Discord: /${command.name} has no subcommand "${subcommand}"`);
+    const asCommand = definition && command ? ({ ...command, name: `${command.name} ${subcommand}`, options: 'options' in definition ? definition.options ?? [] : [] } as APIApplicationCommand) : undefined;
+    leaf = build(asCommand);
+    options = [{ name: subcommand, type: ApplicationCommandOptionType.Subcommand, options: leaf } as APIApplicationCommandInteractionDataOption];
+  }
+  const channels: Record<string, unknown> = {};
+  const roles: Record<string, unknown> = {};
+  for (const option of leaf) {
+    const value = 'value' in option ? String(option.value) : '';
+    if (option.type === ApplicationCommandOptionType.Channel) {
+      const found = world.findChannel(value);
+      if (found?.kind !== 'guild') throw new Error(`Fake Discord: option ${option.name}: no guild channel ${value}`);
+      const { permission_overwrites: _overwrites, ...channel } = found.channel;
+      channels[value] = { ...channel, permissions: world.botPermissionsIn(value).toString() };
+    }
+    if (option.type === ApplicationCommandOptionType.Role) {
+      const role = world.roles.get(value);
+      if (!role) throw new Error(`Fake Discord: option ${option.name}: no role ${value}`);
+      roles[value] = role;
+    }
+  }
+  const resolved = {
+    ...(Object.keys(channels).length > 0 ? { channels } : {}),
+    ...(Object.keys(roles).length > 0 ? { roles } : {}),
+  };
+  return { options, ...(Object.keys(resolved).length > 0 ? { resolved } : {}) };
+}
+
 export function buildSlashCommand(world: FakeWorld, store: InteractionStore, input: SlashCommandInput): InteractionRecord {
   const { common, channelId } = invocation(world, input);
   const command = findCommand(world, input.name, input.dm ? undefined : world.guildOf(input.channelId ?? world.ids.channels.general));
-  const options = toApiOptions(input.options, command);
+  const { options, resolved } = subcommandOptions(world, command, input.subcommand, (definition) => toApiOptions(input.options, definition));
   const payload: APIChatInputApplicationCommandInteraction = {
     ...common,
     id: nextSnowflake(),
@@ -289,6 +337,7 @@ export function buildSlashCommand(world: FakeWorld, store: InteractionStore, inp
       name: input.name,
       type: ApplicationCommandType.ChatInput,
       ...(options.length > 0 ? { options } : {}),
+      ...(resolved ? { resolved } : {}),
       ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
     },
   };
@@ -298,7 +347,9 @@ export function buildSlashCommand(world: FakeWorld, store: InteractionStore, inp
 export function buildAutocomplete(world: FakeWorld, store: InteractionStore, input: AutocompleteInput): InteractionRecord {
   const { common, channelId } = invocation(world, input);
   const command = findCommand(world, input.name, input.dm ? undefined : world.guildOf(input.channelId ?? world.ids.channels.general));
-  const options = toApiOptions({ ...input.options, [input.focused]: input.value }, command, input.focused);
+  const { options } = subcommandOptions(world, command, input.subcommand, (definition) =>
+    toApiOptions({ ...input.options, [input.focused]: input.value }, definition, input.focused),
+  );
   const payload = {
     ...common,
     id: nextSnowflake(),

@@ -23,7 +23,7 @@ export const DEFAULT_EVERYONE_PERMISSIONS =
   P.Speak;
 
 export const DEFAULT_MODERATOR_PERMISSIONS =
-  P.ManageMessages | P.PinMessages | P.ManageThreads | P.KickMembers | P.ModerateMembers | P.MuteMembers;
+  P.ManageGuild | P.ManageMessages | P.PinMessages | P.ManageThreads | P.KickMembers | P.ModerateMembers | P.MuteMembers;
 
 /** The bot's own (managed) role. Pinning is included so the happy path works; tests revoke it. */
 export const DEFAULT_BOT_PERMISSIONS =

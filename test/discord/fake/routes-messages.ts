@@ -1,6 +1,6 @@
 /** Channel messages and pins (both the current /messages/pins routes and the deprecated /pins ones). */
 import type { APIMessage } from 'discord-api-types/v10';
-import { MessageType, PermissionFlagsBits } from 'discord.js';
+import { ChannelType, MessageType, PermissionFlagsBits } from 'discord.js';
 import type { FakeContext } from './context.js';
 import { RestError, invalidFormBody, missingAccess, missingPermissions, unknownEntity } from './errors.js';
 import { dispatchChannelPinsUpdate, dispatchMessageCreate, dispatchMessageDelete, dispatchMessageUpdate } from './events.js';
@@ -52,7 +52,9 @@ function resolveReference(ctx: FakeContext, found: ChannelLookup, ref: MessageRe
 
 function createMessage(ctx: FakeContext, req: ParsedRequest, params: RouteParams): RestResult {
   const found = channelOf(ctx, params);
-  requireBotPermissions(ctx, found, P.ViewChannel | P.SendMessages);
+  if (found.kind === 'guild' && (found.channel.type as ChannelType) === ChannelType.GuildForum) throw new RestError(400, 50008, 'Cannot send messages in a non-text channel');
+  const inThread = ctx.world.threadParent(found.channel.id) !== undefined;
+  requireBotPermissions(ctx, found, P.ViewChannel | (inThread ? P.SendMessagesInThreads : P.SendMessages));
   const draft = parseDraft(req.body, req.files, true);
   const referenced = resolveReference(ctx, found, draft.message_reference);
   const message = buildMessage(ctx.world, {

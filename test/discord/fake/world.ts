@@ -49,8 +49,8 @@ export interface FakeIds {
   guild: string;
   users: Record<UserKey, string>;
   roles: { everyone: string; moderator: string; bot: string };
-  /** general: open; modOnly: only Moderator (and the bot role) can view; readOnly: @everyone cannot send. */
-  channels: { general: string; modOnly: string; readOnly: string };
+  /** general: open; modOnly: only Moderator (and the bot role) can view; readOnly: @everyone cannot send; questions: open, for an ask channel; forum: a forum channel (posts are threads). */
+  channels: { general: string; modOnly: string; readOnly: string; questions: string; forum: string };
   /** Further guilds (option `guilds`), each with an open #general; their ids follow the first's by 1 ms each, so shards split them. */
   otherGuilds: Array<{ guild: string; general: string; botRole: string }>;
 }
@@ -112,6 +112,8 @@ export class FakeWorld implements GuildPermissionModel {
   readonly roles = new Map<string, APIRole>();
   readonly channels = new Map<string, APITextChannel>();
   readonly dmChannels = new Map<string, APIDMChannel>();
+  /** Active threads (forum posts), by id. */
+  readonly threads = new Map<string, APITextChannel>();
   readonly globalCommands = new Map<string, APIApplicationCommand>();
   readonly guildCommands = new Map<string, Map<string, APIApplicationCommand>>();
   private readonly members = new Map<string, MemberState>();
@@ -136,7 +138,7 @@ export class FakeWorld implements GuildPermissionModel {
       guild,
       users: { owner: id(), moderator: id(), member: id() },
       roles: { everyone: guild, moderator: id(), bot: id() },
-      channels: { general: id(), modOnly: id(), readOnly: id() },
+      channels: { general: id(), modOnly: id(), readOnly: id(), questions: id(), forum: id() },
       otherGuilds: Array.from({ length: Math.max(0, (options.guilds ?? 1) - 1) }, (_, k) => ({
         guild: nextSnowflake(guildsAt + k + 1),
         general: id(),
@@ -230,6 +232,18 @@ export class FakeWorld implements GuildPermissionModel {
       channels.readOnly,
       text(channels.readOnly, 'read-only', 2, [overwrite(roles.everyone, OverwriteType.Role, 0n, P.SendMessages)]),
     );
+    this.channels.set(channels.questions, text(channels.questions, 'questions', 3, []));
+    // A forum: no messages of its own; each post is a public thread whose opening message has the thread's id.
+    this.channels.set(channels.forum, {
+      ...text(channels.forum, 'ask-the-guide', 4, []),
+      type: ChannelType.GuildForum,
+      available_tags: [],
+      default_reaction_emoji: null,
+      default_thread_rate_limit_per_user: 0,
+      default_sort_order: null,
+      default_forum_layout: 0,
+      flags: 0,
+    } as unknown as APITextChannel);
   }
 
   private seedOtherGuilds(botPermissions: bigint): void {
@@ -311,7 +325,7 @@ export class FakeWorld implements GuildPermissionModel {
   }
 
   findChannel(id: string): ChannelLookup | undefined {
-    const guildChannel = this.channels.get(id);
+    const guildChannel = this.channels.get(id) ?? this.threads.get(id);
     if (guildChannel) return { kind: 'guild', channel: guildChannel };
     const dm = this.dmChannels.get(id);
     return dm ? { kind: 'dm', channel: dm } : undefined;
@@ -339,10 +353,43 @@ export class FakeWorld implements GuildPermissionModel {
     const found = this.findChannel(channelId);
     if (!found) return 0n;
     if (found.kind === 'dm') return DM_PERMISSIONS;
-    const guildId = found.channel.guild_id ?? this.ids.guild;
+    // A thread has its parent's guild and permissions.
+    const parent = this.threadParent(channelId);
+    const channel = parent ?? found.channel;
+    const guildId = channel.guild_id ?? this.ids.guild;
     const roles = this.memberRoles(userId, guildId);
     if (!roles) return 0n;
-    return channelPermissions(this.permissionModel(guildId), { userId, memberRoleIds: roles }, found.channel.permission_overwrites ?? []);
+    return channelPermissions(this.permissionModel(guildId), { userId, memberRoleIds: roles }, channel.permission_overwrites ?? []);
+  }
+
+  /** The channel a thread belongs to (undefined for anything that is not a thread). */
+  threadParent(channelId: string): APITextChannel | undefined {
+    const thread = this.threads.get(channelId);
+    return thread?.parent_id ? this.channels.get(thread.parent_id) : undefined;
+  }
+
+  /** A new forum post: a public thread in the forum, whose id its opening message will share. */
+  createThread(parentId: string, name: string, ownerId: string): APITextChannel {
+    const parent = this.channels.get(parentId);
+    if ((parent?.type as ChannelType | undefined) !== ChannelType.GuildForum) throw new Error(`Fake Discord: ${parentId} is not a forum channel`);
+    const thread = {
+      id: nextSnowflake(),
+      type: ChannelType.PublicThread,
+      guild_id: this.ids.guild,
+      parent_id: parentId,
+      name,
+      owner_id: ownerId,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      message_count: 0,
+      member_count: 1,
+      total_message_sent: 0,
+      flags: 0,
+      applied_tags: [],
+      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+    } as unknown as APITextChannel;
+    this.threads.set(thread.id, thread);
+    return thread;
   }
 
   botPermissionsIn(channelId: string): bigint {
@@ -511,7 +558,7 @@ export class FakeWorld implements GuildPermissionModel {
       voice_states: [],
       members: memberIds.flatMap((id) => this.apiMember(id, guildId) ?? []),
       channels: this.guildChannels(guildId),
-      threads: [],
+      threads: [...this.threads.values()].filter((thread) => thread.guild_id === guildId) as unknown as GatewayGuildCreateDispatchData['threads'],
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
