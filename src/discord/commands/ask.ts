@@ -3,6 +3,7 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../../engine/engine.js';
 import { afterAnswer } from '../after-answer.js';
 import type { BotContext } from '../bot-context.js';
+import { answerComponents } from '../feedback.js';
 import { rememberAnswer } from '../remember.js';
 import { respond } from '../respond.js';
 import { crisisOptions, settingsFor } from '../server-settings.js';
@@ -21,7 +22,7 @@ export async function execute(interaction: ChatInputCommandInteraction, bot: Bot
   const reply = bot.engine.answer(interaction.options.getString('question', true), undefined, crisisOptions(settings));
   const chosen = interaction.options.getBoolean('private');
   const ephemeral = chosen ?? settings.privateReplies;
-  const sent = await respond(interaction, reply, { ephemeral, components: bot.buttons.buttonsFor(reply) });
+  const sent = await respond(interaction, reply, { ephemeral, components: answerComponents(bot, reply) });
   rememberAnswer(bot, reply, sent);
   bot.logger.info({ event: 'answer', via: 'ask', kind: reply.kind, quotes: reply.passages.length, private: ephemeral });
   await afterAnswer(bot, {

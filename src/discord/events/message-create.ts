@@ -8,6 +8,7 @@ import { DiscordAPIError, Events, RESTJSONErrorCodes, type Client, type Message 
 import type { ConversationContext } from '../../engine/reply.js';
 import { DEFAULT_GUILD_SETTINGS } from '../../storage/guild-settings.js';
 import { afterAnswer } from '../after-answer.js';
+import { answerComponents } from '../feedback.js';
 import type { BotContext } from '../bot-context.js';
 import { cooldownText } from '../cooldown.js';
 import { ASK_CHANNEL_UNREADABLE } from '../message-content.js';
@@ -62,7 +63,7 @@ async function handleMessage(message: Message, bot: BotContext): Promise<void> {
     const reply = bot.engine.answer(question, previousExchange(message, bot, key), crisisOptions(settings));
     // The conversation's memory first: the person's next message may arrive before the reply is confirmed.
     rememberAnswer(bot, reply, [], key);
-    const sent = await replyToMessage(message, reply, bot.buttons.buttonsFor(reply));
+    const sent = await replyToMessage(message, reply, answerComponents(bot, reply));
     rememberAnswer(bot, reply, sent);
     bot.logger.info({ event: 'answer', via, kind: reply.kind, quotes: reply.passages.length });
     await afterAnswer(bot, {
