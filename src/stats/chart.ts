@@ -18,7 +18,7 @@ function bars(title: string, figures: Figure[], color: string) {
     data: { values: figures.length > 0 ? figures : [{ label: 'none yet', count: 0 }] },
     mark: { type: 'bar' as const, color },
     encoding: {
-      y: { field: 'label', type: 'nominal' as const, sort: null, title: null, axis: { labelLimit: 260 } },
+      y: { field: 'label', type: 'nominal' as const, sort: null, title: null, axis: { labelLimit: 340 } },
       x: { field: 'count', type: 'quantitative' as const, title: null, axis: { tickMinStep: 1, format: 'd' } },
     },
   };
@@ -36,9 +36,9 @@ function feedbackBars(title: string, figures: FeedbackFigure[]) {
     data: { values: values.length > 0 ? values : [{ label: 'no ratings yet', rating: 'helpful', count: 0 }] },
     mark: { type: 'bar' as const },
     encoding: {
-      y: { field: 'label', type: 'nominal' as const, sort: null, title: null, axis: { labelLimit: 260 } },
+      y: { field: 'label', type: 'nominal' as const, sort: null, title: null, axis: { labelLimit: 340 } },
       x: { field: 'count', type: 'quantitative' as const, title: null, axis: { tickMinStep: 1, format: 'd' } },
-      color: { field: 'rating', type: 'nominal' as const, title: null, scale: { domain: ['helpful', 'not helpful'], range: ['#2d7d46', '#d83c3e'] } },
+      color: { field: 'rating', type: 'nominal' as const, title: null, scale: { domain: ['helpful', 'not helpful'], range: ['#2d7d46', '#d83c3e'] }, legend: { orient: 'bottom' } },
     },
   };
 }
