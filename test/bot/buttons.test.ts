@@ -35,10 +35,10 @@ describe('answer buttons', () => {
   const headings = (message: APIMessage): string[] => message.embeds.flatMap((embed) => (embed.title ? [embed.title] : []));
   const answer = () => run.engine.answer(QUESTION);
 
-  it('are two under an answer, each custom id within Discord’s 100 characters', async () => {
+  it('are two under an answer, then the two rating buttons, each custom id within Discord’s 100 characters', async () => {
     const message = await askFor(QUESTION);
     const ids = buttonIds(message);
-    expect(ids).toHaveLength(2);
+    expect(ids.map((id) => id.slice(0, 4))).toEqual(['kg:m', 'kg:o', 'kgf:', 'kgf:']);
     for (const id of ids) expect(id.length).toBeLessThanOrEqual(100);
   });
 
