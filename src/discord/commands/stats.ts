@@ -12,7 +12,6 @@ import {
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { chartPng } from '../../stats/chart.js';
 import { loadReport } from '../../stats/load-report.js';
 import { REPORT_PERIODS, reportText } from '../../stats/report.js';
 import { loadTopicLabels } from '../../stats/topic-labels.js';
@@ -60,6 +59,8 @@ export async function execute(interaction: ChatInputCommandInteraction, bot: Bot
     engine: bot.engine,
     topicLabels,
   });
+  // Vega and resvg load on the first /stats, not at every start-up.
+  const { chartPng } = await import('../../stats/chart.js');
   const png = await chartPng(report);
   const [first, ...rest] = renderReply(bot.engine.notice(reportText(report)));
   await interaction.editReply({
