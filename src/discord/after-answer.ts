@@ -4,6 +4,7 @@
  */
 import type { Client } from 'discord.js';
 import type { Reply } from '../engine/reply.js';
+import { countAnswer } from '../stats/count-answer.js';
 import type { GuildSettings } from '../storage/guild-settings.js';
 import type { BotContext } from './bot-context.js';
 import { sendCrisisAlert } from './crisis-alerts.js';
@@ -25,6 +26,7 @@ export interface Answered {
 
 export async function afterAnswer(bot: BotContext, answered: Answered): Promise<void> {
   bot.usage.count(answered.guildId, answered.reply.kind);
+  countAnswer(bot.stats, answered.guildId, answered.reply);
   if (answered.reply.kind !== 'crisis') return;
   if (answered.guildId === null || answered.privateByChoice) {
     bot.logger.info({ event: 'crisis_alert', via: answered.via, outcome: answered.guildId === null ? 'not_for_dm' : 'not_for_private' });

@@ -10,11 +10,14 @@ import { QuoteLabels } from '../present/quote-labels.js';
 import { GuildSettingsStore } from '../storage/guild-settings.js';
 import type { Storage } from '../storage/open-storage.js';
 import { GuildSettingsCache } from '../storage/settings-cache.js';
+import { StatsCounter } from '../storage/stats-counts.js';
 import { UsageCounter } from '../storage/usage-counts.js';
 import type { BotContext } from './bot-context.js';
 import { ButtonCodec } from './buttons.js';
 import { ConversationMemory, DEFAULT_MEMORY, type MemoryOptions } from './conversation-memory.js';
 import { Cooldown } from './cooldown.js';
+import { FeedbackCodec } from './feedback.js';
+import { PublicPosts } from './public-posts.js';
 import * as interactionCreate from './events/interaction-create.js';
 import { logLifecycle } from './events/lifecycle.js';
 import * as messageCreate from './events/message-create.js';
@@ -63,15 +66,20 @@ export function createBot({ engine, config, logger, storage }: { engine: AnswerE
     ...(config.apiUrl !== undefined && { rest: { api: config.apiUrl } }),
   });
   const labels = QuoteLabels.fromEngine(engine);
+  const buttons = new ButtonCodec(engine, labels);
   const context: BotContext = {
     engine,
     logger,
     memory: new ConversationMemory(config.memory ?? DEFAULT_MEMORY),
     cooldown: new Cooldown(config.cooldownSeconds),
-    buttons: new ButtonCodec(engine, labels),
+    buttons,
     labels,
     settings: new GuildSettingsCache(new GuildSettingsStore(storage.db)),
     usage: new UsageCounter(storage.db),
+    stats: new StatsCounter(storage.db),
+    feedback: new FeedbackCodec(engine, buttons.fingerprint),
+    rated: new OncePerWindow(365 * 24 * 60 * 60_000),
+    publicPosts: new PublicPosts(),
     alertLimiter: new OncePerWindow(ALERT_WINDOW_MS),
     unreadableNotices: new OncePerWindow(60 * 60_000),
     alertTakes: new OncePerWindow(24 * 60 * 60_000),
@@ -91,6 +99,7 @@ export function createBot({ engine, config, logger, storage }: { engine: AnswerE
       const guilds = await context.settings.warm();
       logger.info({ event: 'settings_loaded', guilds, ms: Math.round(performance.now() - startedAt), database: storage.target.kind });
       context.usage.start();
+      context.stats.start();
       const ready = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
       // Discord refuses an intent the application does not have (close 4014): say which, do not hang.
       const refused = new Promise<never>((_resolve, reject) => {
@@ -112,6 +121,7 @@ export function createBot({ engine, config, logger, storage }: { engine: AnswerE
         await work.close(config.drainTimeoutMs ?? 8_000);
         await client.destroy();
         await context.usage.stop().catch((error: unknown) => logger.error({ err: error, event: 'usage_flush_failed' }));
+        await context.stats.stop().catch((error: unknown) => logger.error({ err: error, event: 'stats_flush_failed' }));
         context.memory.clear();
         logger.info({ event: 'stopped' });
       })();

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { REST, Routes, type APIApplication, type APIApplicationCommand } from 'discord.js';
 import { exitWithError } from '../cli/fatal.js';
 import { deployEnvSchema } from '../config/bot-env.js';
+import * as askAboutMessage from './commands/ask-about-message.js';
 import { commands } from './commands/index.js';
 import { describeLoginFailure, readEnvOrExit } from './startup.js';
 
@@ -28,7 +29,7 @@ export async function deployCommands({ token, clientId, guildId, apiUrl }: Deplo
   const applicationId = clientId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
   const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
   // PUT replaces the whole set, so a command removed here disappears from Discord too.
-  const registered = (await rest.put(route, { body: commands.map((command) => command.data.toJSON()) })) as APIApplicationCommand[];
+  const registered = (await rest.put(route, { body: [...commands.map((command) => command.data.toJSON()), askAboutMessage.data.toJSON()] })) as APIApplicationCommand[];
   return { applicationId, scope: guildId ? 'guild' : 'global', registered };
 }
 

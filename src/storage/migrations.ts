@@ -5,6 +5,7 @@
  * applied migration: add the next one.
  */
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { statsMigrations } from './stats-migrations.js';
 
 export const migrations: Record<string, Migration> = {
   '001_guild_settings': {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('usage_counts').execute();
     },
   },
+  ...statsMigrations,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).at(-1)!;

@@ -3,6 +3,7 @@
  * server settings (channel and role ids chosen by moderators) and daily counts.
  */
 import type { Generated } from 'kysely';
+import type { StatsCountsTable } from './stats-schema.js';
 
 export interface GuildSettingsTable {
   guild_id: string;
@@ -30,4 +31,5 @@ export interface UsageCountsTable {
 export interface DatabaseSchema {
   guild_settings: GuildSettingsTable;
   usage_counts: UsageCountsTable;
+  stats_counts: StatsCountsTable;
 }

@@ -37,15 +37,15 @@ describe('answer buttons', () => {
   const isPrivate = (message: APIMessage): boolean => ((message.flags ?? 0) & Number(MessageFlags.Ephemeral)) !== 0;
   const answer = () => run.engine.answer(QUESTION);
 
-  it('are two under an answer, each custom id within Discord’s 100 characters', async () => {
+  it('are two under an answer, then the two rating buttons, each custom id within Discord’s 100 characters', async () => {
     const message = await askFor(QUESTION);
     const ids = buttonIds(message);
-    expect(ids).toHaveLength(2);
+    expect(ids.map((id) => id.slice(0, 4))).toEqual(['kg:m', 'kg:o', 'kgf:', 'kgf:']);
     for (const id of ids) expect(id.length).toBeLessThanOrEqual(100);
   });
 
   it('name the section "more" continues', async () => {
-    expect(labels(await askFor(QUESTION))).toEqual(['More from Potential Considerations', 'Other passages']);
+    expect(labels(await askFor(QUESTION))).toEqual(['More from Potential Considerations', 'Other passages', 'Helpful', 'Not helpful']);
   });
 
   it('"More from <section>" shows the rest of the section, with the note', async () => {

@@ -106,9 +106,9 @@ describe('conversation', () => {
     expect(reply.mention_roles).toEqual([]);
   });
 
-  it('offers buttons under an answer: more from the section, other passages', async () => {
+  it('offers buttons under an answer: more from the section, other passages, then Helpful and Not helpful', async () => {
     const answer = await mention('Is kratom addictive?');
-    expect(buttonIds(answer)).toHaveLength(2);
+    expect(buttonIds(answer).map((id) => id.slice(0, 4))).toEqual(['kg:m', 'kg:o', 'kgf:', 'kgf:']);
   });
 
   it('answers in plain text, note included, where it may not embed', async () => {

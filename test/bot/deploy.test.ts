@@ -15,7 +15,7 @@ describe('deploy-commands', () => {
   it('registers every command globally, finding the application id with the token', async () => {
     const result = await deployCommands({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl });
     expect(result).toMatchObject({ applicationId: fake.ids.application, scope: 'global' });
-    expect(fake.commands().map((command) => command.name).sort()).toEqual(['ask', 'help', 'pin-safety', 'safety', 'section', 'sections', 'setup']);
+    expect(fake.commands().map((command) => command.name).sort()).toEqual(['Ask Kratom Guide', 'ask', 'help', 'pin-safety', 'safety', 'section', 'sections', 'setup', 'stats']);
     expect(fake.requests({ method: 'GET', route: '/applications/@me' })).toHaveLength(1);
   });
 
@@ -52,9 +52,17 @@ describe('deploy-commands', () => {
     expect(setup?.options).toHaveLength(5);
   });
 
+  it('registers /stats for members with Manage Server, in servers only, with 7 or 30 days', async () => {
+    await deployCommands({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl });
+    const stats = fake.commands().find((command) => command.name === 'stats');
+    expect(stats?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
+    expect(stats?.contexts).toEqual([InteractionContextType.Guild]);
+    expect(stats?.options).toEqual([expect.objectContaining({ name: 'days', choices: [expect.objectContaining({ value: 7 }), expect.objectContaining({ value: 30 })] })]);
+  });
+
   it('leaves the reading commands usable by everyone, in servers and DMs', async () => {
     await deployCommands({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl });
-    for (const command of fake.commands().filter((c) => c.name !== 'pin-safety' && c.name !== 'setup')) {
+    for (const command of fake.commands().filter((c) => !['pin-safety', 'setup', 'stats'].includes(c.name))) {
       expect(command.default_member_permissions ?? null).toBeNull();
       expect(command.contexts).toEqual([InteractionContextType.Guild, InteractionContextType.BotDM]);
     }
@@ -64,13 +72,13 @@ describe('deploy-commands', () => {
     const before = fake.requests({ method: 'GET', route: '/applications/@me' }).length;
     const result = await deployCommands({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl, clientId: fake.ids.application, guildId: fake.ids.guild });
     expect(result.scope).toBe('guild');
-    expect(fake.commands(fake.ids.guild)).toHaveLength(7);
+    expect(fake.commands(fake.ids.guild)).toHaveLength(9);
     expect(fake.requests({ method: 'GET', route: '/applications/@me' })).toHaveLength(before);
   });
 
   it('replaces the set on a second run instead of adding to it', async () => {
     await deployCommands({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl });
     await deployCommands({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl });
-    expect(fake.commands()).toHaveLength(7);
+    expect(fake.commands()).toHaveLength(9);
   });
 });

@@ -28,12 +28,14 @@ import {
   InteractionStore,
   buildAutocomplete,
   buildButtonClick,
+  buildMessageCommand,
   buildSlashCommand,
   createHandle,
   type AutocompleteInput,
   type ButtonClickInput,
   type InteractionHandle,
   type InteractionRecord,
+  type MessageCommandInput,
   type SlashCommandInput,
 } from './fake/interactions.js';
 import { buildUserMessage } from './fake/messages.js';
@@ -54,6 +56,7 @@ export type {
   CallbackRecord,
   CommandOptionsInput,
   InteractionHandle,
+  MessageCommandInput,
   InteractionRecord,
   SlashCommandInput,
 } from './fake/interactions.js';
@@ -123,6 +126,8 @@ export interface FakeDiscord {
   slashCommand(input: SlashCommandInput): Promise<InteractionHandle>;
   autocomplete(input: AutocompleteInput): Promise<InteractionHandle>;
   buttonClick(input: ButtonClickInput): Promise<InteractionHandle>;
+  /** A message context-menu command used on a message. */
+  messageCommand(input: MessageCommandInput): Promise<InteractionHandle>;
   sendMessage(input: SendMessageInput): Promise<SentMessage>;
   /** A new post in a forum channel: THREAD_CREATE, then its opening message (whose id is the thread's). */
   createForumPost(input: { forumId: string; title: string; content: string; author?: UserKey }): Promise<SentMessage>;
@@ -389,6 +394,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     slashCommand: (input) => dispatchInteraction(buildSlashCommand(world, interactions, input)),
     autocomplete: (input) => dispatchInteraction(buildAutocomplete(world, interactions, input)),
     buttonClick: (input) => dispatchInteraction(buildButtonClick(world, input)),
+    messageCommand: (input) => dispatchInteraction(buildMessageCommand(world, interactions, input)),
     sendMessage,
     createForumPost,
     waitForBotMessage: (channelId, predicate = () => true, timeoutMs = 5_000) =>

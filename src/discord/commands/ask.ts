@@ -4,6 +4,7 @@ import { MAX_QUESTION_LENGTH } from '../../engine/engine.js';
 import { afterAnswer } from '../after-answer.js';
 import type { BotContext } from '../bot-context.js';
 import { cooldownText, countsAsQuestion } from '../cooldown.js';
+import { answerComponents } from '../feedback.js';
 import { conversationKey, rememberAnswer } from '../remember.js';
 import { respond } from '../respond.js';
 import { cooldownSeconds, crisisOptions, settingsFor } from '../server-settings.js';
@@ -31,7 +32,7 @@ export async function execute(interaction: ChatInputCommandInteraction, bot: Bot
   // A public answer is also the person's last exchange in the channel, for "@bot tell me more"
   // (remembered first: their next message may arrive before the reply is confirmed).
   if (!ephemeral) rememberAnswer(bot, reply, [], conversationKey(interaction.channelId, interaction.user.id));
-  const sent = await respond(interaction, reply, { ephemeral, components: bot.buttons.buttonsFor(reply), labels: bot.labels });
+  const sent = await respond(interaction, reply, { ephemeral, components: answerComponents(bot, reply), labels: bot.labels });
   rememberAnswer(bot, reply, sent);
   bot.logger.info({ event: 'answer', via: 'ask', kind: reply.kind, quotes: reply.passages.length, private: ephemeral });
   await afterAnswer(bot, {

@@ -7,9 +7,10 @@ import * as safety from './safety.js';
 import * as section from './section.js';
 import * as sections from './sections.js';
 import * as setup from './setup.js';
+import * as stats from './stats.js';
 
 export type { Command } from './command.js';
 
-export const commands: readonly Command[] = [ask, section, sections, safety, pinSafety, setup, help];
+export const commands: readonly Command[] = [ask, section, sections, safety, pinSafety, setup, stats, help];
 
 export const commandsByName: ReadonlyMap<string, Command> = new Map(commands.map((command) => [command.data.name, command]));

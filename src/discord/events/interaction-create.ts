@@ -5,10 +5,13 @@
  */
 import { Events, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { BotContext } from '../bot-context.js';
+import * as askAboutMessage from '../commands/ask-about-message.js';
 import { commandsByName } from '../commands/index.js';
 import { describeFailure } from '../failure.js';
 import { TAKE_ALERT_ID } from '../crisis-alerts.js';
+import { handleFeedback, isFeedbackButton } from '../feedback.js';
 import { handleButton } from '../handle-button.js';
+import { isPublicPostButton } from '../public-posts.js';
 import { handleSetupButton, isSetupButton } from '../setup/crisis-preview.js';
 import { takeAlert } from '../take-alert.js';
 import { respond } from '../respond.js';
@@ -44,8 +47,8 @@ async function handleInteraction(interaction: Interaction, bot: BotContext, acce
     }
     return;
   }
-  if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
-  const what = interaction.isChatInputCommand() ? interaction.commandName : 'button';
+  if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isMessageContextMenuCommand()) return;
+  const what = interaction.isButton() ? 'button' : interaction.commandName;
   try {
     if (!accepting) {
       await respond(interaction, bot.engine.notice(RESTARTING_TEXT), { ephemeral: true });
@@ -61,11 +64,21 @@ async function handleInteraction(interaction: Interaction, bot: BotContext, acce
       await takeAlert(interaction, bot);
       return;
     }
+    // Ratings and "Post publicly" add no question: no cooldown.
+    if (interaction.isButton() && isFeedbackButton(interaction.customId)) {
+      await handleFeedback(interaction, bot);
+      return;
+    }
+    if (interaction.isButton() && isPublicPostButton(interaction.customId)) {
+      await askAboutMessage.postPublicly(interaction, bot);
+      return;
+    }
     if (interaction.isButton() && isSetupButton(interaction.customId)) {
       await handleSetupButton(interaction, bot, { defaultCooldownSeconds: bot.cooldown.seconds, messageContent: bot.messageContent });
       return;
     }
     if (interaction.isChatInputCommand()) await command!.execute(interaction, bot);
+    else if (interaction.isMessageContextMenuCommand()) await askAboutMessage.execute(interaction, bot);
     else await handleButton(interaction, bot);
   } catch (error) {
     // One line per failure: what went wrong, why, and whether the person was told. An interaction

@@ -9,6 +9,7 @@ import { Events, type Message } from 'discord.js';
 import type { ConversationContext } from '../../engine/reply.js';
 import { DEFAULT_GUILD_SETTINGS } from '../../storage/guild-settings.js';
 import { afterAnswer } from '../after-answer.js';
+import { answerComponents } from '../feedback.js';
 import type { BotContext } from '../bot-context.js';
 import { COOLDOWN_REACTION, countsAsQuestion } from '../cooldown.js';
 import { describeFailure } from '../failure.js';
@@ -66,7 +67,7 @@ async function handleMessage(message: Message, bot: BotContext): Promise<void> {
     }
     // The conversation's memory first: the person's next message may arrive before the reply is confirmed.
     rememberAnswer(bot, reply, [], key);
-    const sent = await replyToMessage(message, reply, bot.buttons.buttonsFor(reply), bot.labels);
+    const sent = await replyToMessage(message, reply, answerComponents(bot, reply), bot.labels);
     rememberAnswer(bot, reply, sent);
     bot.logger.info({ event: 'answer', via, kind: reply.kind, quotes: reply.passages.length });
     await afterAnswer(bot, {

@@ -29,7 +29,7 @@ import { DM_PERMISSIONS } from './permissions.js';
 import { nextSnowflake, randomToken } from './snowflake.js';
 import type { FakeWorld, UserKey } from './world.js';
 
-export type InteractionKind = 'slash' | 'autocomplete' | 'button';
+export type InteractionKind = 'slash' | 'autocomplete' | 'button' | 'message_command';
 export type OptionValue = string | number | boolean;
 export type CommandOptionsInput = Record<string, OptionValue> | APIApplicationCommandInteractionDataOption[];
 
@@ -60,6 +60,15 @@ export interface AutocompleteInput extends InvokeOptions {
   value: string;
   /** Other options already filled in. */
   options?: Record<string, OptionValue>;
+}
+
+/** A message context-menu command ("Apps" → the command) used on a message. */
+export interface MessageCommandInput {
+  name: string;
+  /** The message it is used on (e.g. `sent.message` from sendMessage); must be in a channel of the fake. */
+  target: APIMessage;
+  user?: UserKey;
+  locale?: Locale;
 }
 
 export interface ButtonClickInput {
@@ -216,8 +225,8 @@ function invocation(world: FakeWorld, options: InvokeOptions): Invocation {
   };
 }
 
-function findCommand(world: FakeWorld, name: string, guildId: string | undefined): APIApplicationCommand | undefined {
-  const isMatch = (c: APIApplicationCommand): boolean => c.name === name && c.type === ApplicationCommandType.ChatInput;
+function findCommand(world: FakeWorld, name: string, guildId: string | undefined, type = ApplicationCommandType.ChatInput): APIApplicationCommand | undefined {
+  const isMatch = (c: APIApplicationCommand): boolean => c.name === name && c.type === type;
   const guildCommands = guildId ? [...(world.guildCommands.get(guildId)?.values() ?? [])] : [];
   return guildCommands.find(isMatch) ?? [...world.globalCommands.values()].find(isMatch);
 }
@@ -363,6 +372,38 @@ export function buildAutocomplete(world: FakeWorld, store: InteractionStore, inp
     },
   } as APIApplicationCommandAutocompleteInteraction;
   return newRecord('autocomplete', input.name, payload, channelId);
+}
+
+/**
+ * As Discord sends it: type 2 with data.type 3, the target's id, and the target message in
+ * data.resolved.messages, with its content (no Message Content intent needed for it).
+ */
+export function buildMessageCommand(world: FakeWorld, store: InteractionStore, input: MessageCommandInput): InteractionRecord {
+  const message = world.findMessage(input.target.channel_id, input.target.id);
+  if (!message) throw new Error(`Fake Discord: no message ${input.target.id} in channel ${input.target.channel_id}`);
+  const dm = world.findChannel(message.channel_id)?.kind === 'dm';
+  const { common, channelId } = invocation(world, {
+    ...(input.user ? { user: input.user } : {}),
+    ...(input.locale ? { locale: input.locale } : {}),
+    dm,
+    channelId: message.channel_id,
+  });
+  const command = findCommand(world, input.name, dm ? undefined : world.guildOf(channelId), ApplicationCommandType.Message);
+  const payload = {
+    ...common,
+    id: nextSnowflake(),
+    token: randomToken(),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: command?.id ?? store.commandIdFor(input.name),
+      name: input.name,
+      type: ApplicationCommandType.Message,
+      target_id: message.id,
+      resolved: { messages: { [message.id]: message } },
+      ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
+    },
+  } as unknown as APIInteraction;
+  return newRecord('message_command', input.name, payload, channelId);
 }
 
 export function buildButtonClick(world: FakeWorld, input: ButtonClickInput): InteractionRecord {
