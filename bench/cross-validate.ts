@@ -5,6 +5,7 @@
 import type { Corpus } from '../src/corpus/load.js';
 import type { LabelledExample } from '../src/corpus/examples.js';
 import { answerTrainingItems, classesOf, coverageTrainingItems, trainingPart, trainSoftmax, type ModelSettings } from '../src/learn/models.js';
+import { loadChatExamples } from '../src/learn/chat-data.js';
 import type { SoftmaxModel } from '../src/learn/softmax.js';
 
 export interface Fold {
@@ -14,13 +15,18 @@ export interface Fold {
   coverage: SoftmaxModel;
 }
 
-/** Example i goes to fold i mod k: deterministic, and every fold mixes every label. */
+/**
+ * Example i goes to fold i mod k: deterministic, and every fold mixes every label. Each fold's
+ * ranker also learns the chat messages' training part, as the shipped ranker does, so that its
+ * probabilities are shaped like the shipped ones.
+ */
 export function folds(corpus: Corpus, k: number, settings: ModelSettings): Fold[] {
   const examples = trainingPart(corpus.examples);
+  const chat = trainingPart(loadChatExamples());
   return Array.from({ length: k }, (_, f) => {
     const train = examples.filter((_, i) => i % k !== f);
     const held = examples.filter((_, i) => i % k === f);
-    const items = answerTrainingItems(corpus, train);
+    const items = answerTrainingItems(corpus, train, chat);
     const coverageItems = coverageTrainingItems(train);
     return {
       train,

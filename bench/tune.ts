@@ -24,7 +24,7 @@ const pct = (a: number, b: number): string => `${(ratio(a, b) * 100).toFixed(1)}
 const riskOnly = process.argv.includes('--risk-only');
 const trained = riskOnly ? [] : folds(corpus, 4, DEFAULT_MODEL_SETTINGS);
 if (!riskOnly) process.stdout.write('Answers (cross-validated): notCoveredThreshold, uncertainNotCovered, uncertainRatio → top-1, top-3, refused, out-of-scope caught\n');
-for (const [notCoveredThreshold, uncertainNotCovered, uncertainRatio] of riskOnly ? [] : [[0.45, 1, 1], [0.47, 1, 1], [0.5, 1, 1]] as const) {
+for (const [notCoveredThreshold, uncertainNotCovered, uncertainRatio] of riskOnly ? [] : [[0.4, 1, 1], [0.42, 1, 1], [0.44, 1, 1], [0.45, 1, 1], [0.47, 1, 1]] as const) {
   const report = mergeReports(
     trained.map((fold) => {
       const engine = new AnswerEngine(corpus, { ...models, ranker: fold.ranker, coverage: fold.coverage }, chat, {

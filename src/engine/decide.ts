@@ -35,7 +35,7 @@ export interface DecisionOptions {
 }
 
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
-  notCoveredThreshold: 0.47,
+  notCoveredThreshold: 0.42,
   // Measured with `npm run bench:tune`: any such rule refuses far more answerable questions than it catches.
   uncertainNotCovered: 1,
   uncertainRatio: 3,
