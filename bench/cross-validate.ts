@@ -4,7 +4,14 @@
  */
 import type { Corpus } from '../src/corpus/load.js';
 import type { LabelledExample } from '../src/corpus/examples.js';
-import { answerTrainingItems, classesOf, coverageTrainingItems, trainingPart, trainSoftmax, type ModelSettings } from '../src/learn/models.js';
+import {
+  answerTrainingItems,
+  classesOf,
+  coverageTrainingItems,
+  trainingPart,
+  trainSoftmax,
+  type ModelSettings,
+} from '../src/learn/models.js';
 import { loadChatExamples } from '../src/learn/chat-data.js';
 import type { SoftmaxModel } from '../src/learn/softmax.js';
 
@@ -31,7 +38,14 @@ export function folds(corpus: Corpus, k: number, settings: ModelSettings): Fold[
     return {
       train,
       held,
-      ranker: trainSoftmax(items, classesOf(items, corpus.passages.map((p) => p.id)), settings),
+      ranker: trainSoftmax(
+        items,
+        classesOf(
+          items,
+          corpus.passages.map((p) => p.id),
+        ),
+        settings,
+      ),
       coverage: trainSoftmax(coverageItems, classesOf(coverageItems, ['full', 'partial']), settings),
     };
   });

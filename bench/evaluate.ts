@@ -36,7 +36,19 @@ export interface ExampleLike {
 }
 
 export function evaluateExamples(examples: ExampleLike[], system: (question: string) => SystemOutput): ExampleReport {
-  const r: ExampleReport = { answerable: 0, top1: 0, top3: 0, refused: 0, partial: 0, partialSaid: 0, fullSaidPartial: 0, outOfScope: 0, caught: 0, topicRight: 0, failures: [] };
+  const r: ExampleReport = {
+    answerable: 0,
+    top1: 0,
+    top3: 0,
+    refused: 0,
+    partial: 0,
+    partialSaid: 0,
+    fullSaidPartial: 0,
+    outOfScope: 0,
+    caught: 0,
+    topicRight: 0,
+    failures: [],
+  };
   for (const example of examples) {
     const output = system(example.question);
     if (example.passageId) {
@@ -62,7 +74,19 @@ export function evaluateExamples(examples: ExampleLike[], system: (question: str
 }
 
 export function mergeReports(reports: ExampleReport[]): ExampleReport {
-  const total: ExampleReport = { answerable: 0, top1: 0, top3: 0, refused: 0, partial: 0, partialSaid: 0, fullSaidPartial: 0, outOfScope: 0, caught: 0, topicRight: 0, failures: [] };
+  const total: ExampleReport = {
+    answerable: 0,
+    top1: 0,
+    top3: 0,
+    refused: 0,
+    partial: 0,
+    partialSaid: 0,
+    fullSaidPartial: 0,
+    outOfScope: 0,
+    caught: 0,
+    topicRight: 0,
+    failures: [],
+  };
   for (const r of reports) {
     for (const key of Object.keys(total) as (keyof ExampleReport)[]) {
       if (key === 'failures') total.failures.push(...r.failures);
@@ -90,8 +114,18 @@ export interface QualityReport {
 
 export function evaluate(questions: LabelledQuestion[], system: (question: string) => SystemOutput): QualityReport {
   const report: QualityReport = {
-    answerable: 0, top1: 0, top3: 0, outOfScope: 0, outOfScopeCaught: 0, answerableRefused: 0,
-    crises: 0, crisesCaught: 0, falseAlarms: 0, idioms: 0, idiomsFlagged: 0, failures: [],
+    answerable: 0,
+    top1: 0,
+    top3: 0,
+    outOfScope: 0,
+    outOfScopeCaught: 0,
+    answerableRefused: 0,
+    crises: 0,
+    crisesCaught: 0,
+    falseAlarms: 0,
+    idioms: 0,
+    idiomsFlagged: 0,
+    failures: [],
   };
   for (const question of questions) {
     const output = system(question.q);

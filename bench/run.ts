@@ -21,7 +21,15 @@ import { loadCorpus } from '../src/corpus/load.js';
 import { AnswerEngine, createEngine, loadModels } from '../src/engine/engine.js';
 import { loadChatRules } from '../src/engine/chat-rules.js';
 import { explainTrace } from '../src/engine/trace.js';
-import { answerTrainingItems, classesOf, frozenTestPart, trainingPart, trainSoftmax, DEFAULT_MODEL_SETTINGS, NOT_COVERED } from '../src/learn/models.js';
+import {
+  answerTrainingItems,
+  classesOf,
+  frozenTestPart,
+  trainingPart,
+  trainSoftmax,
+  DEFAULT_MODEL_SETTINGS,
+  NOT_COVERED,
+} from '../src/learn/models.js';
 import { featurize } from '../src/learn/features.js';
 import { loadRiskExamples } from '../src/learn/risk-data.js';
 import { isFrozenTest } from '../src/learn/split.js';
@@ -66,17 +74,24 @@ function timed<T>(build: () => T): { value: T; ms: number } {
   return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 
+/** Memory a build keeps: JavaScript heap plus array buffers (the models' weights live in typed arrays). */
 function heapAfter<T>(build: () => T): { value: T; bytes: number } {
+  const used = (): number => {
+    const { heapUsed, arrayBuffers } = process.memoryUsage();
+    return heapUsed + arrayBuffers;
+  };
   globalThis.gc?.();
-  const before = process.memoryUsage().heapUsed;
+  const before = used();
   const value = build();
   globalThis.gc?.();
-  return { value, bytes: process.memoryUsage().heapUsed - before };
+  return { value, bytes: used() - before };
 }
 
 function firstAnswer(system: 'engine' | 'baseline'): number {
   const tsx = `${root}node_modules/tsx/dist/cli.mjs`;
-  const runs = [0, 1, 2].map(() => Number(execFileSync(process.execPath, [tsx, `${root}bench/first-answer.ts`, system], { encoding: 'utf8' }).trim()));
+  const runs = [0, 1, 2].map(() =>
+    Number(execFileSync(process.execPath, [tsx, `${root}bench/first-answer.ts`, system], { encoding: 'utf8' }).trim()),
+  );
   return runs.sort((a, b) => a - b)[1]!;
 }
 
@@ -97,7 +112,10 @@ const frozen = frozenTestPart(corpus.examples);
 const miniSearch = miniSearchDefaultSystem(corpus.passages);
 const bayes = naturalBayesSystem(answerTrainingItems(corpus, training));
 
-say(`kratom-guide bench — ${corpus.passages.length} passages, ${corpus.examples.length} labelled examples (${training.length} training, ${frozen.length} frozen test), Node ${process.version}`, '');
+say(
+  `kratom-guide bench — ${corpus.passages.length} passages, ${corpus.examples.length} labelled examples (${training.length} training, ${frozen.length} frozen test), Node ${process.version}`,
+  '',
+);
 
 function exampleRows(label: string, reports: [ExampleReport, ExampleReport, ExampleReport]): string[] {
   const [ours, base, nb] = reports;
@@ -127,16 +145,29 @@ if (!quick) {
       evaluateExamples(fold.held, naturalBayesSystem(answerTrainingItems(corpus, fold.train))),
     ] as const;
   });
-  say(...exampleRows('Training part, 4-fold cross-validated (each fold trained on the other three):', [0, 1, 2].map((i) => mergeReports(cv.map((f) => f[i]!))) as [ExampleReport, ExampleReport, ExampleReport]));
+  say(
+    ...exampleRows(
+      'Training part, 4-fold cross-validated (each fold trained on the other three):',
+      [0, 1, 2].map((i) => mergeReports(cv.map((f) => f[i]!))) as [ExampleReport, ExampleReport, ExampleReport],
+    ),
+  );
 }
-const frozenReports = [evaluateExamples(frozen, engineSystem(engine)), evaluateExamples(frozen, miniSearch), evaluateExamples(frozen, bayes)] as const;
+const frozenReports = [
+  evaluateExamples(frozen, engineSystem(engine)),
+  evaluateExamples(frozen, miniSearch),
+  evaluateExamples(frozen, bayes),
+] as const;
 say(...exampleRows(`Frozen test part (${frozen.length} examples, never trained or tuned on):`, [...frozenReports]));
 
 // 2. The older question sets (they also hold crises and greetings).
 function setRows(label: string, file: URL | undefined): string[] {
   const set = loadQuestionSet(file);
   const toSystem = (f: (q: string) => ReturnType<ReturnType<typeof engineSystem>>): ((q: string) => ReturnType<typeof f>) => f;
-  const [ours, base, nb]: QualityReport[] = [evaluate(set, toSystem(engineSystem(engine))), evaluate(set, miniSearch), evaluate(set, bayes)];
+  const [ours, base, nb]: QualityReport[] = [
+    evaluate(set, toSystem(engineSystem(engine))),
+    evaluate(set, miniSearch),
+    evaluate(set, bayes),
+  ];
   const line = (name: string, f: (r: QualityReport) => string): string => row([name, f(ours!), f(base!), f(nb!), '']);
   return [
     `${label} (${set.length} questions)`,
@@ -160,7 +191,9 @@ say(
 // 3. Why the engine has its own learner.
 if (!quick) {
   const sizes = [100, 200];
-  const lines = ['natural LogisticRegressionClassifier beside the engine’s learner, trained on the first N training examples, scored top-1 on the frozen test part:'];
+  const lines = [
+    'natural LogisticRegressionClassifier beside the engine’s learner, trained on the first N training examples, scored top-1 on the frozen test part:',
+  ];
   for (const n of sizes) {
     const subset = training.slice(0, n);
     const items = subset.map((e) => ({ text: e.question, label: e.passageId ?? NOT_COVERED }));
@@ -168,15 +201,21 @@ if (!quick) {
     for (const item of items) lr.addDocument(item.text, item.label);
     const lrTime = timed(() => lr.train());
     const ownTime = timed(() => trainSoftmax(items, classesOf(items)));
-    const accuracy = (predict: (q: string) => string): string => pct(frozen.filter((e) => predict(e.question) === (e.passageId ?? NOT_COVERED)).length, frozen.length);
+    const accuracy = (predict: (q: string) => string): string =>
+      pct(frozen.filter((e) => predict(e.question) === (e.passageId ?? NOT_COVERED)).length, frozen.length);
     const own = ownTime.value;
     const ownPredict = (q: string): string => {
       const p = own.predict(featurize(q));
       return own.classes[p.indexOf(Math.max(...p))]!;
     };
-    lines.push(`  N=${n}: natural LR trains in ${ms(lrTime.ms)}, accuracy ${accuracy((q) => lr.classify(q))}; the engine's learner trains in ${ms(ownTime.ms)}, accuracy ${accuracy(ownPredict)}`);
+    lines.push(
+      `  N=${n}: natural LR trains in ${ms(lrTime.ms)}, accuracy ${accuracy((q) => lr.classify(q))}; the engine's learner trains in ${ms(ownTime.ms)}, accuracy ${accuracy(ownPredict)}`,
+    );
   }
-  lines.push(`  (natural LR's training time grows about 4–6× per doubling; all ${training.length} examples would take hours. Bayes trains fast but ranks worse, above.)`, '');
+  lines.push(
+    `  (natural LR's training time grows about 4–6× per doubling; all ${training.length} examples would take hours. Bayes trains fast but ranks worse, above.)`,
+    '',
+  );
   say(...lines);
 }
 
@@ -196,25 +235,60 @@ const recall = crisisAll.filter((r) => levelOf(r.text) === 'crisis').length;
 const hardFalse = hardNegatives.filter((r) => levelOf(r.text) === 'crisis').length;
 const ordinaryFalse = ordinary.filter((q) => levelOf(q) === 'crisis').length;
 riskLines.push(
-  row(['crisis recall', pct(recall, crisisAll.length), pct(crisisAll.filter((r) => patternCrisis(r.text)).length, crisisAll.length), '', `>= 98% ${check(ratio(recall, crisisAll.length) >= 0.98)}`]),
-  row(['false alarms, hard negatives', pct(hardFalse, hardNegatives.length), pct(hardNegatives.filter((r) => patternCrisis(r.text)).length, hardNegatives.length), '', `<= 3% ${check(ratio(hardFalse, hardNegatives.length) <= 0.03)}`]),
-  row(['false alarms, ordinary questions', pct(ordinaryFalse, ordinary.length), pct(ordinary.filter((q) => patternCrisis(q)).length, ordinary.length), '', `<= 0.5% ${check(ratio(ordinaryFalse, ordinary.length) <= 0.005)}`]),
-  row(['concern recognised (concern level)', pct(riskFrozen.filter((r) => r.level === 'concern' && levelOf(r.text) === 'concern').length, riskFrozen.filter((r) => r.level === 'concern').length), 'no such level', '', '']),
+  row([
+    'crisis recall',
+    pct(recall, crisisAll.length),
+    pct(crisisAll.filter((r) => patternCrisis(r.text)).length, crisisAll.length),
+    '',
+    `>= 98% ${check(ratio(recall, crisisAll.length) >= 0.98)}`,
+  ]),
+  row([
+    'false alarms, hard negatives',
+    pct(hardFalse, hardNegatives.length),
+    pct(hardNegatives.filter((r) => patternCrisis(r.text)).length, hardNegatives.length),
+    '',
+    `<= 3% ${check(ratio(hardFalse, hardNegatives.length) <= 0.03)}`,
+  ]),
+  row([
+    'false alarms, ordinary questions',
+    pct(ordinaryFalse, ordinary.length),
+    pct(ordinary.filter((q) => patternCrisis(q)).length, ordinary.length),
+    '',
+    `<= 0.5% ${check(ratio(ordinaryFalse, ordinary.length) <= 0.005)}`,
+  ]),
+  row([
+    'concern recognised (concern level)',
+    pct(
+      riskFrozen.filter((r) => r.level === 'concern' && levelOf(r.text) === 'concern').length,
+      riskFrozen.filter((r) => r.level === 'concern').length,
+    ),
+    'no such level',
+    '',
+    '',
+  ]),
   '',
   'By category (flagged as crisis: learned / patterns):',
 );
 for (const key of categories) {
   const [level, category] = key.split(':');
   const group = riskFrozen.filter((r) => r.level === level && r.category === category);
-  riskLines.push(`  ${key.padEnd(34)} ${pct(group.filter((r) => levelOf(r.text) === 'crisis').length, group.length).padEnd(16)} ${pct(group.filter((r) => patternCrisis(r.text)).length, group.length)}`);
+  riskLines.push(
+    `  ${key.padEnd(34)} ${pct(group.filter((r) => levelOf(r.text) === 'crisis').length, group.length).padEnd(16)} ${pct(group.filter((r) => patternCrisis(r.text)).length, group.length)}`,
+  );
 }
 const crisisReplies = crisisAll.map((r) => engine.answer(r.text)).filter((reply) => reply.kind === 'crisis');
 const unsafeQuotes = crisisReplies.filter((reply) => reply.passages.some((p) => !corpus.presentation.crisisPassages.includes(p.id))).length;
-riskLines.push('', `Crisis replies quoting a dosing or consumption passage: ${unsafeQuotes} of ${crisisReplies.length} (target 0 ${check(unsafeQuotes === 0)})`);
+riskLines.push(
+  '',
+  `Crisis replies quoting a dosing or consumption passage: ${unsafeQuotes} of ${crisisReplies.length} (target 0 ${check(unsafeQuotes === 0)})`,
+);
 const riskTexts = riskFrozen.map((r) => r.text);
 const withRisk = latencies((q) => engine.answer(q), riskTexts);
 const detectorOnly = latencies((q) => engine.assessRisk(q), riskTexts);
-riskLines.push(`Time the risk check adds per message: p50 ${ms(detectorOnly.p50)}, p99 ${ms(detectorOnly.p99)} (target p99 <= 0.5 ms ${check(detectorOnly.p99 <= 0.5)}); whole answer p99 ${ms(withRisk.p99)}`, '');
+riskLines.push(
+  `Time the risk check adds per message: p50 ${ms(detectorOnly.p50)}, p99 ${ms(detectorOnly.p99)} (target p99 <= 0.5 ms ${check(detectorOnly.p99 <= 0.5)}); whole answer p99 ${ms(withRisk.p99)}`,
+  '',
+);
 say(...riskLines);
 
 // 5. Speed and memory.
@@ -237,8 +311,14 @@ say(
   row(['latency per question p50', ms(ourSpeed.p50), ms(baseSpeed.p50), '', '']),
   row(['latency per question p99', ms(ourSpeed.p99), ms(baseSpeed.p99), '', `<= 1 ms ${check(ourSpeed.p99 <= 1)}`]),
   row(['engine build (models read)', ms(engineBuild.value.ms), ms(baseIndex.ms), '', '']),
-  row(['heap of the engine and models', `${(engineBuild.bytes / 1024 / 1024).toFixed(1)} MiB`, '', '', '']),
-  row(['heap of this whole bench process', `${(heap / 1024 / 1024).toFixed(1)} MiB`, '', '', `engine <= 60 MiB ${check(engineBuild.bytes <= 60 * 1024 * 1024)}`]),
+  row(['memory of the engine and models', `${(engineBuild.bytes / 1024 / 1024).toFixed(1)} MiB`, '', '', '']),
+  row([
+    'heap of this whole bench process',
+    `${(heap / 1024 / 1024).toFixed(1)} MiB`,
+    '',
+    '',
+    `engine <= 60 MiB ${check(engineBuild.bytes <= 60 * 1024 * 1024)}`,
+  ]),
   row(['process start → first answer', ms(ourStart), ms(baseStart), '', `<= 1 s ${check(ourStart <= 1000)}`]),
   '',
   `Latency: ${ROUNDS} rounds over every question after one warm-up round. First answer: median of 3 fresh processes (tsx, corpus, models, one answer).`,
@@ -249,7 +329,14 @@ if (args.includes('--failures')) {
   say('Frozen test part, this engine’s misses, with how each was decided:');
   for (const failure of frozenReports[0].failures) {
     const reply = createEngine().answer(failure.question);
-    say(`• "${failure.question}"  expected ${failure.expected}, got ${failure.output.kind} ${failure.output.ranked[0] ?? ''}`, ...(reply.trace ? explainTrace(reply.trace).split('\n').map((l) => `    ${l}`) : []));
+    say(
+      `• "${failure.question}"  expected ${failure.expected}, got ${failure.output.kind} ${failure.output.ranked[0] ?? ''}`,
+      ...(reply.trace
+        ? explainTrace(reply.trace)
+            .split('\n')
+            .map((l) => `    ${l}`)
+        : []),
+    );
   }
 }
 if (!args.includes('--no-discord')) process.stdout.write(`${await discordLoadReport()}\n`);

@@ -10,8 +10,11 @@ import type { SystemOutput } from './evaluate.js';
 export function engineSystem(engine: AnswerEngine): (question: string) => SystemOutput {
   return (question) => {
     const reply = engine.answer(question);
-    const kind = reply.kind === 'answer' || reply.kind === 'no_match' || reply.kind === 'crisis' || reply.kind === 'help' ? reply.kind : 'no_match';
-    const ranked = reply.trace?.candidates.length ? reply.trace.candidates.map((c) => c.id) : [...reply.passages.map((q) => q.id), ...(reply.alternativeIds ?? [])];
+    const kind =
+      reply.kind === 'answer' || reply.kind === 'no_match' || reply.kind === 'crisis' || reply.kind === 'help' ? reply.kind : 'no_match';
+    const ranked = reply.trace?.candidates.length
+      ? reply.trace.candidates.map((c) => c.id)
+      : [...reply.passages.map((q) => q.id), ...(reply.alternativeIds ?? [])];
     // What is quoted first is what the person reads first.
     const first = reply.passages[0]?.id;
     return { kind, ranked: first ? [first, ...ranked.filter((id) => id !== first)] : ranked, coverage: reply.coverage, topic: reply.topic };

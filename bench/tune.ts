@@ -23,8 +23,19 @@ const pct = (a: number, b: number): string => `${(ratio(a, b) * 100).toFixed(1)}
 
 const riskOnly = process.argv.includes('--risk-only');
 const trained = riskOnly ? [] : folds(corpus, 4, DEFAULT_MODEL_SETTINGS);
-if (!riskOnly) process.stdout.write('Answers (cross-validated): notCoveredThreshold, uncertainNotCovered, uncertainRatio → top-1, top-3, refused, out-of-scope caught\n');
-for (const [notCoveredThreshold, uncertainNotCovered, uncertainRatio] of riskOnly ? [] : [[0.4, 1, 1], [0.42, 1, 1], [0.44, 1, 1], [0.45, 1, 1], [0.47, 1, 1]] as const) {
+if (!riskOnly)
+  process.stdout.write(
+    'Answers (cross-validated): notCoveredThreshold, uncertainNotCovered, uncertainRatio → top-1, top-3, refused, out-of-scope caught\n',
+  );
+for (const [notCoveredThreshold, uncertainNotCovered, uncertainRatio] of riskOnly
+  ? []
+  : ([
+      [0.4, 1, 1],
+      [0.42, 1, 1],
+      [0.44, 1, 1],
+      [0.45, 1, 1],
+      [0.47, 1, 1],
+    ] as const)) {
   const report = mergeReports(
     trained.map((fold) => {
       const engine = new AnswerEngine(corpus, { ...models, ranker: fold.ranker, coverage: fold.coverage }, chat, {
@@ -33,7 +44,9 @@ for (const [notCoveredThreshold, uncertainNotCovered, uncertainRatio] of riskOnl
       return evaluateExamples(fold.held, engineSystem(engine));
     }),
   );
-  process.stdout.write(`  ${notCoveredThreshold.toFixed(2)} ${uncertainNotCovered.toFixed(2)} ×${uncertainRatio}  ${pct(report.top1, report.answerable)} ${pct(report.top3, report.answerable)} ${pct(report.refused, report.answerable)} ${pct(report.caught, report.outOfScope)}\n`);
+  process.stdout.write(
+    `  ${notCoveredThreshold.toFixed(2)} ${uncertainNotCovered.toFixed(2)} ×${uncertainRatio}  ${pct(report.top1, report.answerable)} ${pct(report.top3, report.answerable)} ${pct(report.refused, report.answerable)} ${pct(report.caught, report.outOfScope)}\n`,
+  );
 }
 
 if (!riskOnly) process.stdout.write('\nAnswers (cross-validated): lexicalWeight → top-1, top-3, refused, out-of-scope caught\n');
@@ -46,7 +59,9 @@ for (const lexicalWeight of riskOnly ? [] : [0, 0.15, 0.3]) {
       return evaluateExamples(fold.held, engineSystem(engine));
     }),
   );
-  process.stdout.write(`  ${lexicalWeight.toFixed(2)}  ${pct(report.top1, report.answerable)} ${pct(report.top3, report.answerable)} ${pct(report.refused, report.answerable)} ${pct(report.caught, report.outOfScope)}\n`);
+  process.stdout.write(
+    `  ${lexicalWeight.toFixed(2)}  ${pct(report.top1, report.answerable)} ${pct(report.top3, report.answerable)} ${pct(report.refused, report.answerable)} ${pct(report.caught, report.outOfScope)}\n`,
+  );
 }
 
 const risk = loadRiskExamples().filter((r) => !isFrozenTest(r.text));
@@ -57,18 +72,43 @@ const detectors = Array.from({ length: k }, (_, f) => {
     risk.filter((_, i) => i % k !== f),
     answers.filter((_, i) => i % k !== f),
   );
-  return { f, model: trainSoftmax(items, classesOf(items, ['crisis', 'concern', 'none'])), cues: learnedRiskCues(items, riskTokens, { exclude: chat.chatWords() }) };
+  return {
+    f,
+    model: trainSoftmax(items, classesOf(items, ['crisis', 'concern', 'none'])),
+    cues: learnedRiskCues(items, riskTokens, { exclude: chat.chatWords() }),
+  };
 });
 process.stdout.write('\nRisk (cross-validated): crisisThreshold → crisis recall, false alarms on hard negatives, on ordinary questions\n');
 for (const crisisThreshold of [0.25, 0.3, 0.35, 0.4, 0.45, 0.5]) {
-  let crisis = 0, caught = 0, hard = 0, hardFalse = 0, ordinary = 0, ordinaryFalse = 0;
+  let crisis = 0,
+    caught = 0,
+    hard = 0,
+    hardFalse = 0,
+    ordinary = 0,
+    ordinaryFalse = 0;
   for (const { f, model, cues } of detectors) {
-    const detector = new RiskDetector(model, loadCrisisPhrases(), loadRiskCues(), DEFAULT_MODEL_SETTINGS.features, { ...DEFAULT_RISK_OPTIONS, crisisThreshold }, cues);
+    const detector = new RiskDetector(
+      model,
+      loadCrisisPhrases(),
+      loadRiskCues(),
+      DEFAULT_MODEL_SETTINGS.features,
+      { ...DEFAULT_RISK_OPTIONS, crisisThreshold },
+      cues,
+    );
     for (const r of risk.filter((_, i) => i % k === f)) {
       const flagged = detector.assess(r.text).level === 'crisis';
-      if (r.level === 'crisis') { crisis++; if (flagged) caught++; } else { hard++; if (flagged) hardFalse++; }
+      if (r.level === 'crisis') {
+        crisis++;
+        if (flagged) caught++;
+      } else {
+        hard++;
+        if (flagged) hardFalse++;
+      }
     }
-    for (const e of answers.filter((_, i) => i % k === f)) { ordinary++; if (detector.assess(e.question).level === 'crisis') ordinaryFalse++; }
+    for (const e of answers.filter((_, i) => i % k === f)) {
+      ordinary++;
+      if (detector.assess(e.question).level === 'crisis') ordinaryFalse++;
+    }
   }
   process.stdout.write(`  ${crisisThreshold.toFixed(2)}  ${pct(caught, crisis)} ${pct(hardFalse, hard)} ${pct(ordinaryFalse, ordinary)}\n`);
 }

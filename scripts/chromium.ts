@@ -34,7 +34,12 @@ export class Chromium {
     private readonly profile: string,
   ) {
     socket.on('message', (data) => {
-      const message = JSON.parse((data as Buffer).toString()) as { id?: number; result?: unknown; error?: { message: string }; method?: string };
+      const message = JSON.parse((data as Buffer).toString()) as {
+        id?: number;
+        result?: unknown;
+        error?: { message: string };
+        method?: string;
+      };
       if (message.id !== undefined) {
         const waiter = this.pending.get(message.id);
         this.pending.delete(message.id);
@@ -117,10 +122,17 @@ export class Chromium {
     const loaded = this.event('Page.loadEventFired');
     await this.send('Page.navigate', { url });
     await loaded;
-    const { result } = await this.send<{ result: { value: number } }>('Runtime.evaluate', { expression: `document.fonts.ready.then(() => ${measure})`, awaitPromise: true, returnByValue: true });
+    const { result } = await this.send<{ result: { value: number } }>('Runtime.evaluate', {
+      expression: `document.fonts.ready.then(() => ${measure})`,
+      awaitPromise: true,
+      returnByValue: true,
+    });
     const height = Math.ceil(result.value);
     await this.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: scale, mobile: false });
-    const { data } = await this.send<{ data: string }>('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width, height, scale: 1 } });
+    const { data } = await this.send<{ data: string }>('Page.captureScreenshot', {
+      format: 'png',
+      clip: { x: 0, y: 0, width, height, scale: 1 },
+    });
     return Buffer.from(data, 'base64');
   }
 

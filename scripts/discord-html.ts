@@ -55,7 +55,9 @@ function embedHtml(embed: APIEmbed): string {
   if (embed.title) parts.push(`<div class="title">${inline(embed.title)}</div>`);
   if (embed.description) parts.push(`<div class="description">${markdown(embed.description)}</div>`);
   for (const field of embed.fields ?? []) {
-    parts.push(`<div class="field"><div class="field-name">${inline(field.name)}</div><div class="field-value">${markdown(field.value)}</div></div>`);
+    parts.push(
+      `<div class="field"><div class="field-name">${inline(field.name)}</div><div class="field-value">${markdown(field.value)}</div></div>`,
+    );
   }
   if (embed.footer) parts.push(`<div class="footer">${escape(embed.footer.text)}</div>`);
   return `<div class="embed" style="border-left-color:${color}">${parts.join('')}</div>`;
@@ -64,7 +66,9 @@ function embedHtml(embed: APIEmbed): string {
 function rowsHtml(rows: ActionRow[]): string {
   return rows
     .map((row) => {
-      const buttons = row.components.map((component) => ('label' in component && component.label ? `<span class="button">${escape(component.label)}</span>` : '')).join('');
+      const buttons = row.components
+        .map((component) => ('label' in component && component.label ? `<span class="button">${escape(component.label)}</span>` : ''))
+        .join('');
       return `<div class="row">${buttons}</div>`;
     })
     .join('');

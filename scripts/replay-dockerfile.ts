@@ -50,12 +50,20 @@ export function readInstructions(dockerfile: string): { keyword: string; args: s
 /** Files of the build context that `.dockerignore` lets through (its common subset: paths, `*`, `!`). */
 export function contextFiles(context: string): Set<string> {
   const patterns = existsSync(join(context, '.dockerignore'))
-    ? readFileSync(join(context, '.dockerignore'), 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))
+    ? readFileSync(join(context, '.dockerignore'), 'utf8')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#'))
     : [];
   const rules = patterns.map((pattern) => {
     const negate = pattern.startsWith('!');
     const body = (negate ? pattern.slice(1) : pattern).replace(/^\/+|\/+$/g, '');
-    const regex = new RegExp(`^${body.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}(/.*)?$`);
+    const regex = new RegExp(
+      `^${body
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*')}(/.*)?$`,
+    );
     return { negate, regex };
   });
   const included = new Set<string>();
@@ -146,7 +154,10 @@ export function replayDockerfile(context = projectRoot, log: (line: string) => v
         const paths = parts.filter((p) => !p.startsWith('--'));
         const destination = inStage(paths.pop()!, stage);
         for (const source of paths) {
-          const target = paths.length > 1 || destination.endsWith('/') || source.endsWith('/') || existsSync(destination) ? join(destination, source.replace(/^.*\//, '') || '.') : destination;
+          const target =
+            paths.length > 1 || destination.endsWith('/') || source.endsWith('/') || existsSync(destination)
+              ? join(destination, source.replace(/^.*\//, '') || '.')
+              : destination;
           if (from !== undefined) {
             const origin = stages.find((s) => s.name === from);
             if (!origin) throw new Error(`COPY --from=${from}: no such stage`);
@@ -158,7 +169,12 @@ export function replayDockerfile(context = projectRoot, log: (line: string) => v
             const files = [...allowed].filter((file) => file === rel || file.startsWith(`${rel}/`));
             if (files.length === 0) throw new Error(`COPY ${source}: not in the build context (missing, or excluded by .dockerignore)`);
             for (const file of files) {
-              const into = file === rel ? (paths.length > 1 || args.trim().endsWith('/') ? join(destination, file.replace(/^.*\//, '')) : destination) : join(destination, relative(rel, file));
+              const into =
+                file === rel
+                  ? paths.length > 1 || args.trim().endsWith('/')
+                    ? join(destination, file.replace(/^.*\//, ''))
+                    : destination
+                  : join(destination, relative(rel, file));
               mkdirSync(dirname(into), { recursive: true });
               cpSync(join(context, file), into);
             }
@@ -186,7 +202,9 @@ export function replayDockerfile(context = projectRoot, log: (line: string) => v
         cmd = JSON.parse(args) as string[];
         break;
       default:
-        throw new Error(`the replay does not know ${keyword}; teach it, or keep the Dockerfile to FROM/WORKDIR/ENV/COPY/RUN/USER/VOLUME/CMD`);
+        throw new Error(
+          `the replay does not know ${keyword}; teach it, or keep the Dockerfile to FROM/WORKDIR/ENV/COPY/RUN/USER/VOLUME/CMD`,
+        );
     }
   }
   if (!stage) throw new Error('the Dockerfile has no FROM');

@@ -41,7 +41,14 @@ interface Scenario {
 const member = 'alex';
 const answer = engine.answer('Is kratom addictive?');
 const scenarios: Scenario[] = [
-  { name: 'answer', caption: '`/ask question:Is kratom addictive?`: an answer, with its buttons', invocation: { user: member, command: '/ask' }, reply: answer, withButtons: true, ephemeral: false },
+  {
+    name: 'answer',
+    caption: '`/ask question:Is kratom addictive?`: an answer, with its buttons',
+    invocation: { user: member, command: '/ask' },
+    reply: answer,
+    withButtons: true,
+    ephemeral: false,
+  },
   {
     name: 'partial-answer',
     caption: 'a mention the article covers only in general: it says so first, then quotes the closest passage',
@@ -50,7 +57,14 @@ const scenarios: Scenario[] = [
     withButtons: true,
     ephemeral: false,
   },
-  { name: 'not-covered', caption: '`/ask question:Is kratom safe during pregnancy?`: not covered', invocation: { user: member, command: '/ask' }, reply: engine.answer('Is kratom safe during pregnancy?'), withButtons: true, ephemeral: false },
+  {
+    name: 'not-covered',
+    caption: '`/ask question:Is kratom safe during pregnancy?`: not covered',
+    invocation: { user: member, command: '/ask' },
+    reply: engine.answer('Is kratom safe during pregnancy?'),
+    withButtons: true,
+    ephemeral: false,
+  },
   {
     name: 'crisis',
     caption: 'a mention that sounds like an emergency: urgent guidance first',
@@ -59,10 +73,38 @@ const scenarios: Scenario[] = [
     withButtons: true,
     ephemeral: false,
   },
-  { name: 'more', caption: '**More from Potential Considerations** clicked under someone else’s answer: private to whoever clicked', invocation: { user: 'sam', command: 'More from Potential Considerations' }, reply: engine.more(answer.context!), withButtons: true, ephemeral: true },
-  { name: 'help', caption: '`/help` (private)', invocation: { user: member, command: '/help' }, reply: engine.help(), withButtons: false, ephemeral: true },
-  { name: 'section', caption: '`/section name:Potential Considerations`', invocation: { user: member, command: '/section' }, reply: engine.section('Potential Considerations'), withButtons: false, ephemeral: false },
-  { name: 'safety', caption: '`/safety` (private; `/pin-safety` posts the same for everyone)', invocation: { user: member, command: '/safety' }, reply: engine.safetySummary(), withButtons: false, ephemeral: true },
+  {
+    name: 'more',
+    caption: '**More from Potential Considerations** clicked under someone else’s answer: private to whoever clicked',
+    invocation: { user: 'sam', command: 'More from Potential Considerations' },
+    reply: engine.more(answer.context!),
+    withButtons: true,
+    ephemeral: true,
+  },
+  {
+    name: 'help',
+    caption: '`/help` (private)',
+    invocation: { user: member, command: '/help' },
+    reply: engine.help(),
+    withButtons: false,
+    ephemeral: true,
+  },
+  {
+    name: 'section',
+    caption: '`/section name:Potential Considerations`',
+    invocation: { user: member, command: '/section' },
+    reply: engine.section('Potential Considerations'),
+    withButtons: false,
+    ephemeral: false,
+  },
+  {
+    name: 'safety',
+    caption: '`/safety` (private; `/pin-safety` posts the same for everyone)',
+    invocation: { user: member, command: '/safety' },
+    reply: engine.safetySummary(),
+    withButtons: false,
+    ephemeral: true,
+  },
 ];
 
 async function main(): Promise<void> {
@@ -83,17 +125,32 @@ async function main(): Promise<void> {
   try {
     for (const scenario of scenarios) {
       const components = scenario.withButtons ? buttons.buttonsFor(scenario.reply) : [];
-      const exchange: ShownExchange = { invocation: scenario.invocation, messages: renderReply(scenario.reply, components, labels), ephemeral: scenario.ephemeral, botName: BOT_NAME };
+      const exchange: ShownExchange = {
+        invocation: scenario.invocation,
+        messages: renderReply(scenario.reply, components, labels),
+        ephemeral: scenario.ephemeral,
+        botName: BOT_NAME,
+      };
       const file = join(work, `${scenario.name}.html`);
       writeFileSync(file, pageHtml(exchange));
       const shots: string[] = [];
       for (const [device, width] of Object.entries(WIDTHS)) {
         const png = join(OUT, `${scenario.name}-${device}.png`);
-        writeFileSync(png, await browser.screenshot(`file://${file}`, width, 'document.querySelector("main").getBoundingClientRect().bottom'));
+        writeFileSync(
+          png,
+          await browser.screenshot(`file://${file}`, width, 'document.querySelector("main").getBoundingClientRect().bottom'),
+        );
         shots.push(`${scenario.name}-${device}.png`);
         process.stdout.write(`${png} (${width} px, ${scenario.reply.kind})\n`);
       }
-      index.push(`## ${scenario.name} — ${scenario.reply.kind}`, '', `${scenario.caption}.`, '', `<img src="${shots[0]}" width="390" alt="${scenario.name}, phone"> <img src="${shots[1]}" width="640" alt="${scenario.name}, desktop">`, '');
+      index.push(
+        `## ${scenario.name} — ${scenario.reply.kind}`,
+        '',
+        `${scenario.caption}.`,
+        '',
+        `<img src="${shots[0]}" width="390" alt="${scenario.name}, phone"> <img src="${shots[1]}" width="640" alt="${scenario.name}, desktop">`,
+        '',
+      );
     }
     writeFileSync(join(OUT, 'README.md'), `${index.join('\n')}`);
   } finally {

@@ -31,7 +31,9 @@ for (const plan of plans) {
   const model = trainSoftmax(plan.items, plan.classes, plan.settings);
   const cues = plan.learnsCues ? learnedRiskCues(plan.items, riskTokens, { exclude: chatWords }) : undefined;
   writeFileSync(path, `${JSON.stringify(saveable(model, plan.hash, plan.settings.features, cues))}\n`);
-  process.stdout.write(`${plan.file}: ${plan.items.length} items, ${plan.classes.length} classes, ${Math.round(performance.now() - started)} ms\n`);
+  process.stdout.write(
+    `${plan.file}: ${plan.items.length} items, ${plan.classes.length} classes, ${Math.round(performance.now() - started)} ms\n`,
+  );
 }
 if (stale > 0) {
   process.stderr.write('models are stale against their data: run `npm run train` and commit models/\n');

@@ -8,7 +8,11 @@
  */
 /** The analyzer's old normalisation, kept with the baseline it served. */
 function normalize(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’‘`´]/g, '');
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’‘`´]/g, '');
 }
 
 const CRISIS_PATTERNS: RegExp[] = [
@@ -94,7 +98,9 @@ const LAUGHTER = /\b(lol|lmao|lmfao|rofl|haha+|hehe)\b|😂|🤣|💀/u;
 /** Undoes common digit-for-letter spellings ("su1c1dal") before matching. */
 function unLeet(text: string): string {
   return text.replace(/[a-z]*[013457@$][a-z0-9@$]*/g, (word) =>
-    /[a-z]/.test(word) ? word.replace(/1/g, 'i').replace(/0/g, 'o').replace(/3/g, 'e').replace(/4|@/g, 'a').replace(/5|\$/g, 's').replace(/7/g, 't') : word,
+    /[a-z]/.test(word)
+      ? word.replace(/1/g, 'i').replace(/0/g, 'o').replace(/3/g, 'e').replace(/4|@/g, 'a').replace(/5|\$/g, 's').replace(/7/g, 't')
+      : word,
   );
 }
 

@@ -22,7 +22,8 @@ const shardCount = z
   .transform((value): 'auto' | number => (value === 'auto' ? 'auto' : Number(value)));
 
 /** Why SHARD_COUNT was renamed: discord.js reads a variable of that name itself, in every process. */
-export const SHARD_COUNT_RENAMED = 'SHARD_COUNT is renamed TOTAL_SHARDS (discord.js reads SHARD_COUNT itself); please rename it, the old name will stop working.';
+export const SHARD_COUNT_RENAMED =
+  'SHARD_COUNT is renamed TOTAL_SHARDS (discord.js reads SHARD_COUNT itself); please rename it, the old name will stop working.';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -54,10 +55,7 @@ export const botEnvSchema = engineEnvSchema.extend({
     .regex(/^\d+(,\d+)*$/, 'must be shard ids separated by commas, e.g. 0,1')
     .optional()
     .describe('The shards this machine runs (npm run start:sharded); default all.'),
-  DATABASE_PATH: z
-    .string()
-    .describe('The SQLite file for server settings and counts (default ./data/kratom-guide.sqlite).')
-    .optional(),
+  DATABASE_PATH: z.string().describe('The SQLite file for server settings and counts (default ./data/kratom-guide.sqlite).').optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL: postgres://user:password@host:5432/database')
@@ -71,7 +69,9 @@ export type BotEnv = z.infer<typeof botEnvSchema>;
 export function totalShardsSetting(env: Pick<BotEnv, 'TOTAL_SHARDS' | 'SHARD_COUNT'>): { total: 'auto' | number; warning?: string } {
   if (env.TOTAL_SHARDS !== undefined) {
     const ignored = env.SHARD_COUNT !== undefined && env.SHARD_COUNT !== env.TOTAL_SHARDS;
-    return ignored ? { total: env.TOTAL_SHARDS, warning: `SHARD_COUNT is ignored: TOTAL_SHARDS is set. ${SHARD_COUNT_RENAMED}` } : { total: env.TOTAL_SHARDS };
+    return ignored
+      ? { total: env.TOTAL_SHARDS, warning: `SHARD_COUNT is ignored: TOTAL_SHARDS is set. ${SHARD_COUNT_RENAMED}` }
+      : { total: env.TOTAL_SHARDS };
   }
   if (env.SHARD_COUNT !== undefined) return { total: env.SHARD_COUNT, warning: SHARD_COUNT_RENAMED };
   return { total: 'auto' };

@@ -21,7 +21,10 @@ const argsSchema = z.object({
     .refine((value) => (REPORT_PERIODS as readonly number[]).includes(Number(value)), `must be ${REPORT_PERIODS.join(' or ')}`)
     .transform(Number)
     .default(7),
-  guild: z.string().regex(/^\d{17,20}$/, 'must be a server id (17 to 20 digits)').optional(),
+  guild: z
+    .string()
+    .regex(/^\d{17,20}$/, 'must be a server id (17 to 20 digits)')
+    .optional(),
 });
 
 function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
@@ -34,7 +37,8 @@ function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
     raw[match[1]!] = value;
   }
   const parsed = argsSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; ')}\n${USAGE}`);
+  if (!parsed.success)
+    throw new Error(`${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; ')}\n${USAGE}`);
   return parsed.data;
 }
 
@@ -54,7 +58,8 @@ async function main(): Promise<void> {
   const env = botEnvSchema.pick({ DATABASE_PATH: true, DATABASE_URL: true }).safeParse(process.env);
   if (!env.success) exitWithError(new Error(env.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')));
   const target = storageTarget(env.data);
-  if (target.kind === 'sqlite' && !existsSync(target.path)) exitWithError(new Error(`no database at ${target.path} (set DATABASE_PATH, or run the bot first)`));
+  if (target.kind === 'sqlite' && !existsSync(target.path))
+    exitWithError(new Error(`no database at ${target.path} (set DATABASE_PATH, or run the bot first)`));
   const storage = await openStorage(target).catch((error: unknown) => exitWithError(error));
   try {
     const report = await loadReport(storage.db, {

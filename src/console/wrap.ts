@@ -22,12 +22,15 @@ function wrapLine(line: string, width: number): string {
   if (line.length <= width) return line;
   const prefix = HANGING.exec(line)?.[1] ?? '';
   const hanging = prefix.length < width / 2 ? ' '.repeat(prefix.length) : '';
-  const words = line.slice(prefix.length).split(/ +/).filter((word) => word !== '');
+  const words = line
+    .slice(prefix.length)
+    .split(/ +/)
+    .filter((word) => word !== '');
   const lines: string[] = [];
   let current = prefix;
   let empty = true;
   for (let word of words) {
-    const fits = (current.length + (empty ? 0 : 1) + word.length) <= width;
+    const fits = current.length + (empty ? 0 : 1) + word.length <= width;
     if (!fits && !empty) {
       lines.push(current);
       current = hanging;

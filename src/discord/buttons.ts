@@ -43,7 +43,10 @@ export class ButtonCodec {
   /** Encodes passage ids, dropping the oldest when they do not all fit in Discord's 100 characters. */
   encode({ action, ids }: ButtonAction): string {
     const head = `${PREFIX}:${CODES[action]}:${this.fingerprint}:`;
-    const ordinals = ids.map((id) => this.ordinals.get(id)).filter((n): n is number => n !== undefined).map((n) => n.toString(36));
+    const ordinals = ids
+      .map((id) => this.ordinals.get(id))
+      .filter((n): n is number => n !== undefined)
+      .map((n) => n.toString(36));
     while (ordinals.length > 1 && head.length + ordinals.join('.').length > CUSTOM_ID_MAX) {
       // For "more" the newest ids matter (they decide what comes next); for "other", the first.
       if (action === 'more') ordinals.shift();
@@ -116,7 +119,10 @@ export class ButtonCodec {
     for (const customId of customIds) {
       const decoded = this.decode(customId);
       if (decoded.action !== 'more') continue;
-      const headings = decoded.ids.map((id) => this.engine.passage(id)).filter((p) => p !== undefined).map((p) => quoteHeading(p));
+      const headings = decoded.ids
+        .map((id) => this.engine.passage(id))
+        .filter((p) => p !== undefined)
+        .map((p) => quoteHeading(p));
       return { question: [...new Set(headings)].join(' '), shownIds: decoded.ids };
     }
     return undefined;

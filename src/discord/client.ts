@@ -48,7 +48,17 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-export function createBot({ engine, config, logger, storage }: { engine: AnswerEngine; config: BotConfig; logger: Logger; storage: Storage }): Bot {
+export function createBot({
+  engine,
+  config,
+  logger,
+  storage,
+}: {
+  engine: AnswerEngine;
+  config: BotConfig;
+  logger: Logger;
+  storage: Storage;
+}): Bot {
   const messageContent = config.messageContent ?? false;
   const client = new Client({
     // Messages that mention the bot, and DMs, carry their text without the privileged MessageContent;
@@ -132,7 +142,9 @@ export function createBot({ engine, config, logger, storage }: { engine: AnswerE
 
 export class DisallowedIntentError extends Error {
   constructor() {
-    super('Discord refused the Message Content intent (close code 4014): switch it on in the Developer Portal → Bot → Privileged Gateway Intents, or leave it off');
+    super(
+      'Discord refused the Message Content intent (close code 4014): switch it on in the Developer Portal → Bot → Privileged Gateway Intents, or leave it off',
+    );
     this.name = 'DisallowedIntentError';
   }
 }

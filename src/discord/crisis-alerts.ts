@@ -27,7 +27,9 @@ export type AlertOutcome = 'sent' | 'no_alert_channel' | 'rate_limited' | 'chann
 
 export function alertText(seen: CrisisSeen): string {
   const unix = Math.floor(seen.at.getTime() / 1000);
-  const where = seen.messageUrl ? `<#${seen.channelId}> ([jump to the message](${seen.messageUrl}))` : `<#${seen.channelId}> (the reply was private)`;
+  const where = seen.messageUrl
+    ? `<#${seen.channelId}> ([jump to the message](${seen.messageUrl}))`
+    : `<#${seen.channelId}> (the reply was private)`;
   return [
     '**A member may need support.** A message in this server looked like a crisis; I answered them with the crisis resources.',
     `Where: ${where}`,
@@ -66,7 +68,8 @@ export async function sendCrisisAlert(
   seen: CrisisSeen,
 ): Promise<AlertOutcome> {
   if (!settings.alertChannelId) return 'no_alert_channel';
-  const channel = client.channels.cache.get(settings.alertChannelId) ?? (await client.channels.fetch(settings.alertChannelId).catch(() => null));
+  const channel =
+    client.channels.cache.get(settings.alertChannelId) ?? (await client.channels.fetch(settings.alertChannelId).catch(() => null));
   if (!channel?.isSendable() || channel.isDMBased()) return 'channel_unusable';
   if (!limiter.allow(`${seen.guildId}:${seen.userId}`)) return 'rate_limited';
   await channel.send(alertMessage(engine, seen, settings.alertRoleId));

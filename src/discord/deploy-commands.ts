@@ -29,14 +29,21 @@ export async function deployCommands({ token, clientId, guildId, apiUrl }: Deplo
   const applicationId = clientId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
   const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
   // PUT replaces the whole set, so a command removed here disappears from Discord too.
-  const registered = (await rest.put(route, { body: [...commands.map((command) => command.data.toJSON()), askAboutMessage.data.toJSON()] })) as APIApplicationCommand[];
+  const registered = (await rest.put(route, {
+    body: [...commands.map((command) => command.data.toJSON()), askAboutMessage.data.toJSON()],
+  })) as APIApplicationCommand[];
   return { applicationId, scope: guildId ? 'guild' : 'global', registered };
 }
 
 async function main(): Promise<void> {
   const env = readEnvOrExit(deployEnvSchema);
   try {
-    const result = await deployCommands({ token: env.DISCORD_TOKEN, clientId: env.DISCORD_CLIENT_ID, guildId: env.DISCORD_GUILD_ID, apiUrl: env.DISCORD_API_URL });
+    const result = await deployCommands({
+      token: env.DISCORD_TOKEN,
+      clientId: env.DISCORD_CLIENT_ID,
+      guildId: env.DISCORD_GUILD_ID,
+      apiUrl: env.DISCORD_API_URL,
+    });
     const names = result.registered.map((command) => `/${command.name}`).join(', ');
     const where = result.scope === 'guild' ? `to server ${env.DISCORD_GUILD_ID}` : 'globally';
     process.stdout.write(`Registered ${result.registered.length} commands ${where}: ${names}\n`);

@@ -25,7 +25,16 @@ export interface Failure {
   level: 'info' | 'warn' | 'error';
 }
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 export function describeFailure(error: unknown): Failure {
   if (error instanceof DiscordAPIError) {
@@ -45,16 +54,25 @@ export function describeFailure(error: unknown): Failure {
     }
   }
   if (error instanceof RateLimitError) {
-    return { kind: 'rate_limited', level: 'warn', reason: `rate limited on ${error.method.toUpperCase()} ${error.route}: retry after ${error.retryAfter} ms` };
+    return {
+      kind: 'rate_limited',
+      level: 'warn',
+      reason: `rate limited on ${error.method.toUpperCase()} ${error.route}: retry after ${error.retryAfter} ms`,
+    };
   }
   if (error instanceof HTTPError && error.status >= 500) {
-    return { kind: 'discord_server_error', level: 'warn', reason: `Discord ${error.status} on ${error.method.toUpperCase()} ${routeOf(error.url)}, also after retries` };
+    return {
+      kind: 'discord_server_error',
+      level: 'warn',
+      reason: `Discord ${error.status} on ${error.method.toUpperCase()} ${routeOf(error.url)}, also after retries`,
+    };
   }
   const code = (error as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && NETWORK_CODES.has(code)) {
     return { kind: 'network', level: 'warn', reason: `no answer from Discord (${code})` };
   }
-  if ((error as Error | undefined)?.name === 'AbortError') return { kind: 'network', level: 'warn', reason: 'no answer from Discord in time (request aborted)' };
+  if ((error as Error | undefined)?.name === 'AbortError')
+    return { kind: 'network', level: 'warn', reason: 'no answer from Discord in time (request aborted)' };
   return { kind: 'unexpected', level: 'error', reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
 }
 

@@ -17,7 +17,8 @@ import { respond } from './respond.js';
 export const FEEDBACK_PREFIX = 'kgf:';
 export const HELPFUL_LABEL = 'Helpful';
 export const NOT_HELPFUL_LABEL = 'Not helpful';
-export const THANKS_HELPFUL = 'Thanks, counted. Moderators see how many answers from each section people found helpful (never who said so).';
+export const THANKS_HELPFUL =
+  'Thanks, counted. Moderators see how many answers from each section people found helpful (never who said so).';
 export const THANKS_NOT_HELPFUL = 'Thanks, counted. Moderators see which sections people found unhelpful (never who said so).';
 export const ALREADY_RATED = 'You have already rated this answer; your first rating is the one counted.';
 export const NOTHING_CLOSER = 'The article has no other passages close to this question. /sections lists everything it covers.';
@@ -47,7 +48,10 @@ export class FeedbackCodec {
 
   encode(click: FeedbackClick): string {
     const head = `${FEEDBACK_PREFIX}${click.helpful ? 'h' : 'n'}:${this.fingerprint}:${QUESTION_KINDS.indexOf(click.kind)}:${this.list(click.passageIds)}:`;
-    const others = click.otherIds.map((id) => this.ordinals.get(id)).filter((n): n is number => n !== undefined).map((n) => n.toString(36));
+    const others = click.otherIds
+      .map((id) => this.ordinals.get(id))
+      .filter((n): n is number => n !== undefined)
+      .map((n) => n.toString(36));
     while (others.length > 0 && head.length + others.join('.').length > CUSTOM_ID_MAX) others.pop();
     return head + others.join('.');
   }
@@ -77,7 +81,11 @@ export class FeedbackCodec {
   }
 
   private list(ids: string[]): string {
-    return ids.map((id) => this.ordinals.get(id)).filter((n): n is number => n !== undefined).map((n) => n.toString(36)).join('.');
+    return ids
+      .map((id) => this.ordinals.get(id))
+      .filter((n): n is number => n !== undefined)
+      .map((n) => n.toString(36))
+      .join('.');
   }
 
   private parse(list: string): string[] | undefined {
@@ -103,7 +111,11 @@ export function isFeedbackButton(customId: string): boolean {
 export async function handleFeedback(interaction: ButtonInteraction, bot: BotContext): Promise<void> {
   const click = bot.feedback.decode(interaction.customId);
   if (!click) {
-    await respond(interaction, bot.engine.notice('This answer is from an older version of the article, so its rating is no longer counted. Thank you all the same.'), { ephemeral: true });
+    await respond(
+      interaction,
+      bot.engine.notice('This answer is from an older version of the article, so its rating is no longer counted. Thank you all the same.'),
+      { ephemeral: true },
+    );
     bot.logger.info({ event: 'feedback', outcome: 'stale' });
     return;
   }

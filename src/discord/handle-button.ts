@@ -9,13 +9,16 @@ import { OTHER_PAGE } from './buttons.js';
 import { rememberAnswer } from './remember.js';
 import { respond } from './respond.js';
 
-export const STALE_BUTTON_TEXT = 'This button is from an older version of the article, so I can’t follow it any more. Please ask again with /ask.';
+export const STALE_BUTTON_TEXT =
+  'This button is from an older version of the article, so I can’t follow it any more. Please ask again with /ask.';
 export const UNKNOWN_BUTTON_TEXT = 'That is not a button of this bot, so I can’t follow it. Please ask with /ask.';
 
 export async function handleButton(interaction: ButtonInteraction, bot: BotContext): Promise<void> {
   const decoded = bot.buttons.decode(interaction.customId);
   if (decoded.action === 'stale' || decoded.action === 'unknown') {
-    await respond(interaction, bot.engine.notice(decoded.action === 'stale' ? STALE_BUTTON_TEXT : UNKNOWN_BUTTON_TEXT), { ephemeral: true });
+    await respond(interaction, bot.engine.notice(decoded.action === 'stale' ? STALE_BUTTON_TEXT : UNKNOWN_BUTTON_TEXT), {
+      ephemeral: true,
+    });
     bot.logger.info({ event: 'button', action: decoded.action });
     return;
   }
@@ -32,7 +35,11 @@ export async function handleButton(interaction: ButtonInteraction, bot: BotConte
     reply = bot.engine.showPassages(decoded.ids.slice(0, OTHER_PAGE));
     otherIds = decoded.ids.slice(OTHER_PAGE);
   }
-  const sent = await respond(interaction, reply, { ephemeral: true, components: bot.buttons.buttonsFor(reply, otherIds), labels: bot.labels });
+  const sent = await respond(interaction, reply, {
+    ephemeral: true,
+    components: bot.buttons.buttonsFor(reply, otherIds),
+    labels: bot.labels,
+  });
   rememberAnswer(bot, reply, sent);
   bot.logger.info({ event: 'button', action: decoded.action, quotes: reply.passages.length });
 }

@@ -2,7 +2,14 @@
  * Sends a rendered reply: to an interaction (the first message as the reply or into the
  * deferred reply, the rest as follow-ups, all equally visible), or in reply to a message.
  */
-import { DiscordAPIError, MessageFlags, PermissionFlagsBits, RESTJSONErrorCodes, type Message, type RepliableInteraction } from 'discord.js';
+import {
+  DiscordAPIError,
+  MessageFlags,
+  PermissionFlagsBits,
+  RESTJSONErrorCodes,
+  type Message,
+  type RepliableInteraction,
+} from 'discord.js';
 import type { Reply } from '../engine/reply.js';
 import type { QuoteLabels } from '../present/quote-labels.js';
 import { renderReply, renderReplyAsText, type ActionRow, type OutgoingMessage } from './render.js';
@@ -36,7 +43,12 @@ export async function sendMessages(interaction: RepliableInteraction, messages: 
 }
 
 /** Answers a message with replies to it; as plain text where the bot may not embed. */
-export async function replyToMessage(message: Message, reply: Reply, components: ActionRow[] = [], labels?: QuoteLabels): Promise<Message[]> {
+export async function replyToMessage(
+  message: Message,
+  reply: Reply,
+  components: ActionRow[] = [],
+  labels?: QuoteLabels,
+): Promise<Message[]> {
   const messages = canEmbed(message) ? renderReply(reply, components, labels) : renderReplyAsText(reply, components, labels);
   const sent: Message[] = [];
   for (const outgoing of messages) sent.push(await message.reply(outgoing));

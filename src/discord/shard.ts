@@ -98,6 +98,8 @@ function stopAll(reason: string): Promise<void> {
 async function recommendedShards(): Promise<number> {
   // discord.js's own lookup always asks discord.com; this one honours DISCORD_API_URL.
   const rest = new REST(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}).setToken(env.DISCORD_TOKEN);
-  const gateway = (await rest.get(Routes.gatewayBot(), { signal: AbortSignal.timeout(RECOMMENDATION_TIMEOUT_MS) })) as RESTGetAPIGatewayBotResult;
+  const gateway = (await rest.get(Routes.gatewayBot(), {
+    signal: AbortSignal.timeout(RECOMMENDATION_TIMEOUT_MS),
+  })) as RESTGetAPIGatewayBotResult;
   return gateway.shards;
 }

@@ -53,7 +53,9 @@ const UNREACHABLE_CODES = new Set([
 export function describeLoginFailure(error: unknown, apiUrl: string | undefined): unknown {
   const { code, status } = error as { code?: unknown; status?: unknown };
   if (code === 'TokenInvalid' || status === 401) {
-    return new ConfigError('DISCORD_TOKEN was refused by Discord (401 Unauthorized): reset it on the Developer Portal’s Bot page and update .env');
+    return new ConfigError(
+      'DISCORD_TOKEN was refused by Discord (401 Unauthorized): reset it on the Developer Portal’s Bot page and update .env',
+    );
   }
   const network = networkErrorCode(error);
   if (network !== undefined) return new Error(unreachableMessage(apiUrl, network, (error as Error).message));
@@ -63,7 +65,8 @@ export function describeLoginFailure(error: unknown, apiUrl: string | undefined)
 
 function unreachableMessage(apiUrl: string | undefined, code: string, detail: string): string {
   const tried = withoutCredentials(apiUrl ?? DEFAULT_API_URL);
-  const setting = apiUrl === undefined ? `DISCORD_API_URL is unset, so ${DEFAULT_API_URL} was used` : 'DISCORD_API_URL is set to that address';
+  const setting =
+    apiUrl === undefined ? `DISCORD_API_URL is unset, so ${DEFAULT_API_URL} was used` : 'DISCORD_API_URL is set to that address';
   return (
     `cannot reach Discord at ${tried} (${code}: ${detail}). Check: the network connection and DNS of this machine; ` +
     `${setting}: is it right and reachable?; a proxy or firewall: discord.js does not use HTTP(S)_PROXY, ` +

@@ -18,7 +18,10 @@ export async function takeAlert(interaction: ButtonInteraction, bot: BotContext)
   const name = interaction.member && 'displayName' in interaction.member ? interaction.member.displayName : interaction.user.username;
   const unix = Math.floor(Date.now() / 1000);
   const [first, ...rest] = interaction.message.embeds.map((embed) => embed.toJSON());
-  const marked: APIEmbed = { ...first, description: `${first?.description ?? ''}\n\n✋ <@${interaction.user.id}> is on it (since <t:${unix}:t>).` };
+  const marked: APIEmbed = {
+    ...first,
+    description: `${first?.description ?? ''}\n\n✋ <@${interaction.user.id}> is on it (since <t:${unix}:t>).`,
+  };
   await interaction.update({ embeds: [marked, ...rest], components: [takeButton(name)], allowedMentions: { parse: [] } });
   bot.logger.info({ event: 'alert_take', outcome: 'taken' });
 }

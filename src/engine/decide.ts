@@ -59,7 +59,12 @@ export function decide(ranking: Ranking, ranker: Pick<Ranker, 'learned'>, option
   if (!best) return { kind: 'no_match', topic: ranking.topic?.key ?? null, decidedBy: 'no candidate' };
   const topic = ranking.topic?.key ?? null;
   // A greeting or a question about the bot, by the model: larger than any passage and than "not covered".
-  if (ranking.chat && ranking.chat.probability >= options.chatThreshold && ranking.chat.probability > best.model && ranking.chat.probability > ranking.notCovered) {
+  if (
+    ranking.chat &&
+    ranking.chat.probability >= options.chatThreshold &&
+    ranking.chat.probability > best.model &&
+    ranking.chat.probability > ranking.notCovered
+  ) {
     return { kind: 'chat', intent: ranking.chat.intent, decidedBy: `model (chat: ${ranking.chat.intent})` };
   }
 
@@ -88,6 +93,9 @@ export function decide(ranking: Ranking, ranker: Pick<Ranker, 'learned'>, option
 }
 
 function answerWith(id: string, ranking: Ranking, options: DecisionOptions, decidedBy: string): Decision {
-  const alternatives = ranking.candidates.map((c) => c.id).filter((other) => other !== id).slice(0, 6);
+  const alternatives = ranking.candidates
+    .map((c) => c.id)
+    .filter((other) => other !== id)
+    .slice(0, 6);
   return { kind: 'answer', ids: [id], alternatives, coverage: ranking.partial >= options.partialThreshold ? 'partial' : 'full', decidedBy };
 }

@@ -136,8 +136,10 @@ export class AnswerEngine {
     });
 
     if (risk.level !== 'crisis') {
-      if (intent === 'help' || intent === 'thanks') return this.withRisk(this.help(question), risk, trace(`chat phrase (${intent})`), context);
-      if (intent === 'more') return this.withRisk(context ? this.more(context, question) : this.help(question), risk, trace('chat phrase (more)'), context);
+      if (intent === 'help' || intent === 'thanks')
+        return this.withRisk(this.help(question), risk, trace(`chat phrase (${intent})`), context);
+      if (intent === 'more')
+        return this.withRisk(context ? this.more(context, question) : this.help(question), risk, trace('chat phrase (more)'), context);
     }
 
     // What it asks: in a story that ends in a question, the question; a short follow-up leans on the one before.
@@ -161,7 +163,8 @@ export class AnswerEngine {
 
     if (risk.level === 'crisis') {
       // Urgent guidance first; at most a passage that helps right now, never "not covered".
-      const helpful = decision.kind === 'answer' ? decision.ids.filter((id) => this.corpus.presentation.crisisPassages.includes(id)).slice(0, 1) : [];
+      const helpful =
+        decision.kind === 'answer' ? decision.ids.filter((id) => this.corpus.presentation.crisisPassages.includes(id)).slice(0, 1) : [];
       return this.reply({
         kind: 'crisis',
         question,
@@ -173,13 +176,15 @@ export class AnswerEngine {
       });
     }
 
-    if (decision.kind === 'chat') return this.withRisk(this.help(question), risk, trace(decision.decidedBy, ranking, rankedQuestion), context);
+    if (decision.kind === 'chat')
+      return this.withRisk(this.help(question), risk, trace(decision.decidedBy, ranking, rankedQuestion), context);
     const lead = this.leadFor(risk, context);
     if (decision.kind === 'no_match') {
       return this.noMatch(question, decision, ranking, lead, risk, trace(decision.decidedBy, ranking, rankedQuestion), context);
     }
     const quotes = decision.ids.map((id) => this.quote(id, rankedQuestion, ranking.candidates.find((c) => c.id === id)?.score ?? 0));
-    const partialLead = decision.coverage === 'partial' ? [`The ${this.documentWord()} does not go into that; the closest it says is:`] : [];
+    const partialLead =
+      decision.coverage === 'partial' ? [`The ${this.documentWord()} does not go into that; the closest it says is:`] : [];
     return this.reply({
       kind: 'answer',
       question,
@@ -209,7 +214,11 @@ export class AnswerEngine {
     const lastPassage = last === undefined ? undefined : this.byId.get(last);
     const start = last === undefined ? 0 : (this.ordinal.get(last) ?? -1) + 1;
     const sameSection = this.passages.filter(
-      (passage) => !shown.has(passage.id) && lastPassage !== undefined && passage.section === lastPassage.section && passage.documentId === lastPassage.documentId,
+      (passage) =>
+        !shown.has(passage.id) &&
+        lastPassage !== undefined &&
+        passage.section === lastPassage.section &&
+        passage.documentId === lastPassage.documentId,
     );
     const following = this.passages.slice(start).filter((passage) => !shown.has(passage.id));
     const next = (sameSection.length > 0 ? sameSection : following).slice(0, 2);
@@ -224,7 +233,9 @@ export class AnswerEngine {
     // Say what it continues, or that it moves on.
     const first = next[0]!;
     const continues = lastPassage && first.section === lastPassage.section && first.documentId === lastPassage.documentId;
-    const where = continues ? `More from ${lastPassage.section}:` : `Nothing more in ${lastPassage?.section ?? 'that section'}; the ${this.documentWord()} goes on with ${first.section}:`;
+    const where = continues
+      ? `More from ${lastPassage.section}:`
+      : `Nothing more in ${lastPassage?.section ?? 'that section'}; the ${this.documentWord()} goes on with ${first.section}:`;
     return this.reply({
       kind: 'answer',
       question,
@@ -253,7 +264,9 @@ export class AnswerEngine {
       `I answer questions about ${subject}, strictly from ${from}, quoting it word for word with its section titles. When it does not cover something, I say so.`,
     ];
     if (helpExamples.length > 0) lead.push(`Try: ${helpExamples.map((example) => `"${example}"`).join(', ')}`);
-    lead.push('Commands: /ask a question, /section to read a section, /sections for the contents, /safety for the safety summary. You can also mention me, or reply to my answer with "tell me more".');
+    lead.push(
+      'Commands: /ask a question, /section to read a section, /sections for the contents, /safety for the safety summary. You can also mention me, or reply to my answer with "tell me more".',
+    );
     return this.reply({ kind: 'help', question, lead, risk: 'none' });
   }
 
@@ -296,12 +309,22 @@ export class AnswerEngine {
       if (entry.section === entry.documentTitle && !entry.subsection) lines.push('• Introduction');
       else lines.push(entry.subsection ? `    ◦ ${entry.subsection}` : `• ${entry.section}`);
     }
-    return this.reply({ kind: 'contents', question: '', lead: [`Contents of ${this.corpus.documents.length === 1 ? 'the article' : 'these documents'}:`, lines.join('\n')], after: ['Read one with /section.'] });
+    return this.reply({
+      kind: 'contents',
+      question: '',
+      lead: [`Contents of ${this.corpus.documents.length === 1 ? 'the article' : 'these documents'}:`, lines.join('\n')],
+      after: ['Read one with /section.'],
+    });
   }
 
   /** Key sentences from the safety-relevant sections, verbatim, each with its section title. */
   safetySummary(): Reply {
-    return this.reply({ kind: 'safety', question: '', lead: [`Safety summary, in the ${this.documentWord()}’s own words:`], passages: this.safetySummaryQuotes });
+    return this.reply({
+      kind: 'safety',
+      question: '',
+      lead: [`Safety summary, in the ${this.documentWord()}’s own words:`],
+      passages: this.safetySummaryQuotes,
+    });
   }
 
   /** A message that is not an answer (cooldowns, errors, permissions); it still carries the note. */
@@ -352,11 +375,25 @@ export class AnswerEngine {
     return { ...reply, lead, risk: risk.level, trace };
   }
 
-  private noMatch(question: string, decision: Extract<Decision, { kind: 'no_match' }>, ranking: Ranking, lead: string[], risk: RiskAssessment, trace: Trace, context?: ConversationContext): Reply {
+  private noMatch(
+    question: string,
+    decision: Extract<Decision, { kind: 'no_match' }>,
+    ranking: Ranking,
+    lead: string[],
+    risk: RiskAssessment,
+    trace: Trace,
+    context?: ConversationContext,
+  ): Reply {
     const nearest = [...new Set(ranking.candidates.slice(0, 6).map((c) => quoteHeading(this.byId.get(c.id)!)))]
       .filter((heading) => !this.corpus.documents.some((document) => document.title === heading))
       .slice(0, 3);
-    const look = nearest.length > 0 ? nearest : this.sections.filter((s) => !s.subsection && s.section !== s.documentTitle).slice(0, 3).map((s) => s.label);
+    const look =
+      nearest.length > 0
+        ? nearest
+        : this.sections
+            .filter((s) => !s.subsection && s.section !== s.documentTitle)
+            .slice(0, 3)
+            .map((s) => s.label);
     const topicName = decision.topic ? this.topicName(decision.topic) : undefined;
     const what = topicName && decision.topic !== 'unrelated' ? topicName : 'that';
     return this.reply({
@@ -414,7 +451,10 @@ export class AnswerEngine {
  * preamble cannot drown the question; the whole message otherwise.
  */
 export function askedPart(message: string): string {
-  const sentences = message.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  const sentences = message
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const asking = sentences.filter((sentence) => sentence.includes('?'));
   if (sentences.length < 3 || asking.length === 0 || asking.length === sentences.length) return message;
   // Keep the sentence before the first question too: it often names what "it" is.

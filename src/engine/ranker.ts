@@ -85,7 +85,8 @@ export class Ranker {
     this.model?.classes.forEach((label, i) => {
       if (!isNotCoveredLabel(label) || !probabilities) return;
       notCovered += probabilities[i]!;
-      if (!topic || probabilities[i]! > topic.probability) topic = { key: label.slice(NOT_COVERED.length + 1), probability: probabilities[i]! };
+      if (!topic || probabilities[i]! > topic.probability)
+        topic = { key: label.slice(NOT_COVERED.length + 1), probability: probabilities[i]! };
     });
     let chat: Ranking['chat'] = null;
     this.model?.classes.forEach((label, i) => {

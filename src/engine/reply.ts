@@ -60,8 +60,7 @@ export interface Reply {
   trace?: Trace;
 }
 
-export type ReplyFields = Omit<Reply, 'safetyNote' | 'lead' | 'passages' | 'after'> &
-  Partial<Pick<Reply, 'lead' | 'passages' | 'after'>>;
+export type ReplyFields = Omit<Reply, 'safetyNote' | 'lead' | 'passages' | 'after'> & Partial<Pick<Reply, 'lead' | 'passages' | 'after'>>;
 
 /** Builds a reply; the only place that does, and it always adds the note. */
 export function makeReply(fields: ReplyFields, safetyNote: string): Reply {

@@ -40,7 +40,13 @@ export interface RiskOptions {
 }
 
 /** Chosen by cross-validation on the training part (`npm run bench`), for recall first. */
-export const DEFAULT_RISK_OPTIONS: RiskOptions = { crisisThreshold: 0.35, concernThreshold: 0.5, phraseConcernOverride: 0.6, chatCrisisThreshold: 0.7, gate: true };
+export const DEFAULT_RISK_OPTIONS: RiskOptions = {
+  crisisThreshold: 0.35,
+  concernThreshold: 0.5,
+  phraseConcernOverride: 0.6,
+  chatCrisisThreshold: 0.7,
+  gate: true,
+};
 
 export interface RiskAssessment {
   level: RiskLevel;
@@ -54,7 +60,9 @@ export interface RiskAssessment {
 
 const phrasesSchema = z.object({
   _about: z.string().optional(),
-  phrases: z.array(z.object({ phrase: z.string().trim().min(1), examples: z.array(z.string()).min(1), counterExamples: z.array(z.string()) })),
+  phrases: z.array(
+    z.object({ phrase: z.string().trim().min(1), examples: z.array(z.string()).min(1), counterExamples: z.array(z.string()) }),
+  ),
 });
 const cuesSchema = z.object({
   _about: z.string().optional(),
@@ -147,7 +155,8 @@ export class RiskDetector {
   /** As {@link assess}, for a message the chat rules read as a greeting or thanks. */
   assessChat(message: string): RiskAssessment {
     const risk = this.assess(message);
-    if (risk.level === 'crisis' && risk.decidedBy === 'model' && risk.probabilities.crisis < this.options.chatCrisisThreshold) return { ...risk, level: 'concern' };
+    if (risk.level === 'crisis' && risk.decidedBy === 'model' && risk.probabilities.crisis < this.options.chatCrisisThreshold)
+      return { ...risk, level: 'concern' };
     return risk;
   }
 
@@ -163,7 +172,11 @@ export class RiskDetector {
     if (!cue && this.options.gate) return { level: 'none', decidedBy: 'gate', probabilities };
     const { crisisThreshold, concernThreshold } = this.options;
     const level: RiskLevel =
-      probabilities.crisis >= crisisThreshold ? 'crisis' : probabilities.crisis + probabilities.concern >= concernThreshold ? 'concern' : 'none';
+      probabilities.crisis >= crisisThreshold
+        ? 'crisis'
+        : probabilities.crisis + probabilities.concern >= concernThreshold
+          ? 'concern'
+          : 'none';
     return { level, decidedBy: 'model', ...(cue ? { cue } : {}), probabilities };
   }
 }

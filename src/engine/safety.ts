@@ -30,10 +30,12 @@ export const DEFAULT_CRISIS_TEXT = [
 ].join('\n');
 
 /** Leads every later reply in a conversation that had a crisis. */
-export const CRISIS_REMINDER = '🚨 If you or someone else is in danger now, call your local emergency number or a crisis line (988 in the US; https://findahelpline.com).';
+export const CRISIS_REMINDER =
+  '🚨 If you or someone else is in danger now, call your local emergency number or a crisis line (988 in the US; https://findahelpline.com).';
 
 /** Leads the answer to a message that shows distress without danger now. */
-export const SUPPORT_LINE = '💬 It sounds like things are hard. Talking to someone helps: a crisis line (988 in the US; https://findahelpline.com) or a professional you trust.';
+export const SUPPORT_LINE =
+  '💬 It sounds like things are hard. Talking to someone helps: a crisis line (988 in the US; https://findahelpline.com) or a professional you trust.';
 
 export interface SafetyTexts {
   /** The full note: the base note, then any text the deployment adds. */

@@ -60,7 +60,10 @@ export function titleSimilarity(query: string, entry: SectionEntry): number {
   const typed = words(wanted).filter((word) => !isStopword(word));
   const titleWords = words(label);
   const found = (word: string): boolean =>
-    titleWords.some((t) => stem(t) === stem(word) || (word.length >= 4 && t.startsWith(word)) || (word.length >= 5 && JaroWinklerDistance(word, t) >= 0.92));
+    titleWords.some(
+      (t) =>
+        stem(t) === stem(word) || (word.length >= 4 && t.startsWith(word)) || (word.length >= 5 && JaroWinklerDistance(word, t) >= 0.92),
+    );
   const overlap = typed.length === 0 ? 0 : typed.filter(found).length / typed.length;
   const contains = label.includes(wanted) ? 0.95 : 0;
   return Math.max(whole * 0.9, overlap * 0.92, contains);
@@ -71,7 +74,5 @@ export function rankSections(rawQuery: string, entries: SectionEntry[]): { entry
   // Titles are short; a longer name cannot match better, and string distances grow with length.
   const query = rawQuery.slice(0, MAX_SECTION_NAME_LENGTH);
   if (normalize(query).trim() === '') return entries.map((entry) => ({ entry, similarity: 0 }));
-  return entries
-    .map((entry) => ({ entry, similarity: titleSimilarity(query, entry) }))
-    .sort((a, b) => b.similarity - a.similarity);
+  return entries.map((entry) => ({ entry, similarity: titleSimilarity(query, entry) })).sort((a, b) => b.similarity - a.similarity);
 }

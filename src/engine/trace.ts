@@ -31,10 +31,15 @@ export function explainTrace(trace: Trace): string {
   ];
   if (trace.rankedQuestion) {
     lines.push(`ranked: "${trace.rankedQuestion}"`);
-    lines.push(`not covered: ${pct(trace.notCovered)}${trace.topic ? ` (topic ${trace.topic.key} ${pct(trace.topic.probability)})` : ''}; partial: ${pct(trace.partial)}` + (trace.chat ? `; chat: ${trace.chat.intent} ${pct(trace.chat.probability)}` : ''));
+    lines.push(
+      `not covered: ${pct(trace.notCovered)}${trace.topic ? ` (topic ${trace.topic.key} ${pct(trace.topic.probability)})` : ''}; partial: ${pct(trace.partial)}` +
+        (trace.chat ? `; chat: ${trace.chat.intent} ${pct(trace.chat.probability)}` : ''),
+    );
     lines.push('candidates (model + lexical = score):');
     for (const c of trace.candidates) {
-      lines.push(`  ${c.score.toFixed(3)}  model ${pct(c.model).padStart(6)}  lexical ${c.lexical.toFixed(2)} (${pct(c.matched)} of terms)  ${c.id}`);
+      lines.push(
+        `  ${c.score.toFixed(3)}  model ${pct(c.model).padStart(6)}  lexical ${c.lexical.toFixed(2)} (${pct(c.matched)} of terms)  ${c.id}`,
+      );
     }
   }
   return lines.join('\n');

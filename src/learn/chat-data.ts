@@ -36,7 +36,8 @@ export function loadChatExamples(file: string = DEFAULT_CHAT_MESSAGES_FILE): Cha
         throw new Error(`${file}:${index + 1}: not a JSON object (${(error as Error).message})`);
       }
       const parsed = lineSchema.safeParse(json);
-      if (!parsed.success) throw new Error(`${file}:${index + 1}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+      if (!parsed.success)
+        throw new Error(`${file}:${index + 1}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
       examples.push({ question: parsed.data.q, label: parsed.data.label, line: index + 1 });
     });
   return examples;

@@ -100,7 +100,10 @@ function computeFeatures(text: string, options: FeatureOptions): SparseVector {
     for (const feature of features) add(feature, each);
   };
   family([...words.map((w) => `w:${w}`), ...stems.map((s) => `s:${s}`)], options.wordWeight);
-  family(stems.slice(1).map((s, i) => `b:${stems[i]}_${s}`), options.bigramWeight);
+  family(
+    stems.slice(1).map((s, i) => `b:${stems[i]}_${s}`),
+    options.bigramWeight,
+  );
   const grams: string[] = [];
   for (const word of words) {
     const padded = ` ${word} `;

@@ -57,7 +57,11 @@ export const CHAT_PREFIX = 'chat:';
  * The answer ranker's training items: examples outside the frozen test part, chat messages, and
  * the passages' own words.
  */
-export function answerTrainingItems(corpus: Corpus, examples: LabelledExample[] = trainingPart(corpus.examples), chat: ChatExample[] = []): TrainingItem[] {
+export function answerTrainingItems(
+  corpus: Corpus,
+  examples: LabelledExample[] = trainingPart(corpus.examples),
+  chat: ChatExample[] = [],
+): TrainingItem[] {
   const items: TrainingItem[] = examples.map((example) => ({
     text: example.question,
     label: example.passageId ?? notCoveredLabel(example.topic),
@@ -99,7 +103,11 @@ export function classesOf(items: TrainingItem[], first: string[] = []): string[]
 
 export function trainSoftmax(items: TrainingItem[], classes: string[], settings: ModelSettings = DEFAULT_MODEL_SETTINGS): SoftmaxModel {
   const index = new Map(classes.map((label, i) => [label, i]));
-  const data = items.map((item) => ({ vector: featurize(item.text, settings.features), label: index.get(item.label)!, weight: item.weight ?? 1 }));
+  const data = items.map((item) => ({
+    vector: featurize(item.text, settings.features),
+    label: index.get(item.label)!,
+    weight: item.weight ?? 1,
+  }));
   return SoftmaxModel.train(data, classes, settings.features.bits, settings.training).quantized();
 }
 
@@ -134,7 +142,11 @@ export function saveable(model: SoftmaxModel, trainedOn: string, features: Featu
 export function learnedRiskCues(
   items: TrainingItem[],
   tokensOf: (text: string) => string[],
-  { minCount = 2, minShare = 0.5, exclude = new Set<string>() }: { minCount?: number; minShare?: number; exclude?: ReadonlySet<string> } = {},
+  {
+    minCount = 2,
+    minShare = 0.5,
+    exclude = new Set<string>(),
+  }: { minCount?: number; minShare?: number; exclude?: ReadonlySet<string> } = {},
 ): string[] {
   const crisis = new Map<string, number>();
   const other = new Map<string, number>();
@@ -143,7 +155,14 @@ export function learnedRiskCues(
     for (const token of new Set(tokensOf(item.text))) counts.set(token, (counts.get(token) ?? 0) + 1);
   }
   return [...crisis]
-    .filter(([token, c]) => c >= minCount && !isStopword(token) && !exclude.has(token) && !/^\d+$/.test(token) && (c + 1) / (c + (other.get(token) ?? 0) + 2) >= minShare)
+    .filter(
+      ([token, c]) =>
+        c >= minCount &&
+        !isStopword(token) &&
+        !exclude.has(token) &&
+        !/^\d+$/.test(token) &&
+        (c + 1) / (c + (other.get(token) ?? 0) + 2) >= minShare,
+    )
     .map(([token]) => token)
     .sort();
 }

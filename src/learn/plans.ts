@@ -25,7 +25,12 @@ export interface ModelPlan {
   learnsCues?: boolean;
 }
 
-export function modelPlans(corpus: Corpus, risk: RiskExample[], chat: ChatExample[] = [], settings: ModelSettings = DEFAULT_MODEL_SETTINGS): ModelPlan[] {
+export function modelPlans(
+  corpus: Corpus,
+  risk: RiskExample[],
+  chat: ChatExample[] = [],
+  settings: ModelSettings = DEFAULT_MODEL_SETTINGS,
+): ModelPlan[] {
   const examples = trainingPart(corpus.examples);
   const chatTraining = trainingPart(chat);
   const plan = (file: string, items: TrainingItem[], first: string[] = []): ModelPlan => {
@@ -33,8 +38,22 @@ export function modelPlans(corpus: Corpus, risk: RiskExample[], chat: ChatExampl
     return { file, items, classes, settings, hash: trainingHash(items, classes, settings) };
   };
   return [
-    plan('answer-ranker.json', answerTrainingItems(corpus, examples, chatTraining), corpus.passages.map((p) => p.id)),
+    plan(
+      'answer-ranker.json',
+      answerTrainingItems(corpus, examples, chatTraining),
+      corpus.passages.map((p) => p.id),
+    ),
     plan('answer-coverage.json', coverageTrainingItems(examples), ['full', 'partial']),
-    { ...plan('risk.json', riskTrainingItems(risk.filter((r) => !isFrozenTest(r.text)), examples), ['crisis', 'concern', 'none']), learnsCues: true },
+    {
+      ...plan(
+        'risk.json',
+        riskTrainingItems(
+          risk.filter((r) => !isFrozenTest(r.text)),
+          examples,
+        ),
+        ['crisis', 'concern', 'none'],
+      ),
+      learnsCues: true,
+    },
   ];
 }

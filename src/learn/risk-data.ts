@@ -45,10 +45,12 @@ export function loadRiskExamples(file: string = DEFAULT_RISK_MESSAGES_FILE): Ris
         throw new Error(`${file}:${line}: not a JSON object (${(error as Error).message})`);
       }
       const parsed = lineSchema.safeParse(json);
-      if (!parsed.success) throw new Error(`${file}:${line}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+      if (!parsed.success)
+        throw new Error(`${file}:${line}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
       const key = questionKey(parsed.data.text);
       const before = seen.get(key);
-      if (before && before.level !== parsed.data.level) throw new Error(`${file}:${line}: the same message is labelled differently at line ${before.line}`);
+      if (before && before.level !== parsed.data.level)
+        throw new Error(`${file}:${line}: the same message is labelled differently at line ${before.line}`);
       if (before) return;
       seen.set(key, { level: parsed.data.level, line });
       examples.push({ text: parsed.data.text, level: parsed.data.level, category: parsed.data.category, line });

@@ -38,7 +38,13 @@ function feedbackBars(title: string, figures: FeedbackFigure[]) {
     encoding: {
       y: { field: 'label', type: 'nominal' as const, sort: null, title: null, axis: { labelLimit: 340 } },
       x: { field: 'count', type: 'quantitative' as const, title: null, axis: { tickMinStep: 1, format: 'd' } },
-      color: { field: 'rating', type: 'nominal' as const, title: null, scale: { domain: ['helpful', 'not helpful'], range: ['#2d7d46', '#d83c3e'] }, legend: { orient: 'bottom' } },
+      color: {
+        field: 'rating',
+        type: 'nominal' as const,
+        title: null,
+        scale: { domain: ['helpful', 'not helpful'], range: ['#2d7d46', '#d83c3e'] },
+        legend: { orient: 'bottom' },
+      },
     },
   };
 }
@@ -46,7 +52,11 @@ function feedbackBars(title: string, figures: FeedbackFigure[]) {
 export function chartSpec(report: StatsReport): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `Kratom Guide: last ${report.days} days in ${report.scope}`, subtitle: `${report.firstDay} to ${report.lastDay} (UTC)`, fontSize: 16 },
+    title: {
+      text: `Kratom Guide: last ${report.days} days in ${report.scope}`,
+      subtitle: `${report.firstDay} to ${report.lastDay} (UTC)`,
+      fontSize: 16,
+    },
     background: 'white',
     padding: 16,
     config: { font: FONT, view: { stroke: null }, title: { anchor: 'start' } },
@@ -54,10 +64,14 @@ export function chartSpec(report: StatsReport): TopLevelSpec {
       bars(`Questions by answer kind (${report.totalQuestions})`, report.questions, '#5865f2'),
       bars('Sections answered most', report.sections, '#2d7d46'),
       bars('Not-covered topics asked most', report.topics, '#99aab5'),
-      bars('Crises and alerts', [
-        { label: 'crisis replies', count: report.crises },
-        { label: 'alerts sent', count: report.alerts },
-      ], '#d83c3e'),
+      bars(
+        'Crises and alerts',
+        [
+          { label: 'crisis replies', count: report.crises },
+          { label: 'alerts sent', count: report.alerts },
+        ],
+        '#d83c3e',
+      ),
       feedbackBars('Feedback per section', report.feedbackBySection),
     ],
   };

@@ -51,7 +51,11 @@ export interface ReportInput {
 
 export function buildReport(input: ReportInput): StatsReport {
   const of = (metric: string) => input.stats.filter((row) => row.metric === metric);
-  const questionCounts = new Map(of('question').filter((row) => isQuestionKind(row.key)).map((row) => [row.key, row.count]));
+  const questionCounts = new Map(
+    of('question')
+      .filter((row) => isQuestionKind(row.key))
+      .map((row) => [row.key, row.count]),
+  );
   const questions = QUESTION_KINDS.map((kind) => ({ label: QUESTION_KIND_LABELS[kind], count: questionCounts.get(kind) ?? 0 }));
   const section = (id: string) => input.sectionOf(id) ?? `(a passage no longer in the article: ${id})`;
   const kindLabel = (key: string) => (isQuestionKind(key) ? QUESTION_KIND_LABELS[key] : key);
@@ -93,7 +97,8 @@ function feedback(helpful: Map<string, number>, notHelpful: Map<string, number>)
 
 /** The report as plain text (Markdown bold for headings): every figure the chart shows. */
 export function reportText(report: StatsReport): string {
-  const list = (figures: Figure[], none: string) => (figures.length === 0 ? [none] : figures.map((f, i) => `${i + 1}. ${f.label}: ${f.count}`));
+  const list = (figures: Figure[], none: string) =>
+    figures.length === 0 ? [none] : figures.map((f, i) => `${i + 1}. ${f.label}: ${f.count}`);
   const rated = (figures: FeedbackFigure[]) =>
     figures.length === 0 ? ['No ratings yet.'] : figures.map((f) => `- ${f.label}: ${f.helpful} helpful, ${f.notHelpful} not helpful`);
   return [

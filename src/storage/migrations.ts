@@ -52,7 +52,12 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationRes
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(`database migration ${failed ?? ''} failed: ${result.error instanceof Error ? result.error.message : JSON.stringify(result.error)}`.replace('  ', ' '));
+    throw new Error(
+      `database migration ${failed ?? ''} failed: ${result.error instanceof Error ? result.error.message : JSON.stringify(result.error)}`.replace(
+        '  ',
+        ' ',
+      ),
+    );
   }
   return result;
 }

@@ -26,7 +26,9 @@ export function storageTarget(env: { DATABASE_URL?: string | undefined; DATABASE
 }
 
 export async function openStorage(target: StorageTarget): Promise<Storage> {
-  const db = new Kysely<DatabaseSchema>({ dialect: target.kind === 'sqlite' ? await sqliteDialect(target.path) : await postgresDialect(target.url) });
+  const db = new Kysely<DatabaseSchema>({
+    dialect: target.kind === 'sqlite' ? await sqliteDialect(target.path) : await postgresDialect(target.url),
+  });
   try {
     await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {

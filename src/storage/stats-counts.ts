@@ -75,7 +75,9 @@ export class StatsCounter {
             await trx
               .insertInto('stats_counts')
               .values({ guild_id: guildId, day, metric, key, count })
-              .onConflict((conflict) => conflict.columns(['guild_id', 'day', 'metric', 'key']).doUpdateSet({ count: sql<number>`stats_counts.count + ${count}` }))
+              .onConflict((conflict) =>
+                conflict.columns(['guild_id', 'day', 'metric', 'key']).doUpdateSet({ count: sql<number>`stats_counts.count + ${count}` }),
+              )
               .execute();
           }
         });
@@ -104,7 +106,11 @@ export async function deleteCountsBefore(db: Kysely<DatabaseSchema>, firstKeptDa
 }
 
 /** Totals per metric and key since a UTC day (inclusive), for one server or (guildId null) all of them. */
-export async function statsTotals(db: Kysely<DatabaseSchema>, guildId: string | null, sinceDay: string): Promise<{ stats: StatsRow[]; usage: Record<string, number> }> {
+export async function statsTotals(
+  db: Kysely<DatabaseSchema>,
+  guildId: string | null,
+  sinceDay: string,
+): Promise<{ stats: StatsRow[]; usage: Record<string, number> }> {
   let stats = db
     .selectFrom('stats_counts')
     .select(['metric', 'key', (eb) => eb.fn.sum<number | string>('count').as('total')])

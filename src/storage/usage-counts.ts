@@ -45,7 +45,9 @@ export class UsageCounter {
           await trx
             .insertInto('usage_counts')
             .values({ guild_id: guildId, day, kind, count })
-            .onConflict((conflict) => conflict.columns(['guild_id', 'day', 'kind']).doUpdateSet({ count: sql<number>`usage_counts.count + ${count}` }))
+            .onConflict((conflict) =>
+              conflict.columns(['guild_id', 'day', 'kind']).doUpdateSet({ count: sql<number>`usage_counts.count + ${count}` }),
+            )
             .execute();
         }
       });

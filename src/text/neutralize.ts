@@ -21,6 +21,12 @@ export function neutralize(text: string, maxLength = DEFAULT_MAX_LENGTH): string
   const visible = text.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
   // Bound before escaping, so a cut never splits an escape, and count code points, so it never splits a surrogate pair.
   const characters = Array.from(visible);
-  const bounded = characters.length > maxLength ? `${characters.slice(0, Math.max(0, maxLength - 1)).join('').trimEnd()}…` : visible;
+  const bounded =
+    characters.length > maxLength
+      ? `${characters
+          .slice(0, Math.max(0, maxLength - 1))
+          .join('')
+          .trimEnd()}…`
+      : visible;
   return bounded.replace(MARKDOWN, (character) => `\\${character}`);
 }

@@ -14,11 +14,7 @@ declare module 'natural/lib/natural/distance/jaro-winkler_distance.js' {
 }
 declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
   const distances: {
-    DamerauLevenshteinDistance(
-      source: string,
-      target: string,
-      options?: { restricted?: boolean; transposition_cost?: number },
-    ): number;
+    DamerauLevenshteinDistance(source: string, target: string, options?: { restricted?: boolean; transposition_cost?: number }): number;
   };
   export default distances;
 }

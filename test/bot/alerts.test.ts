@@ -19,7 +19,12 @@ describe('crisis alerts', () => {
     ({ run, note } = await startDeployedBot());
     alertChannel = run.fake.ids.channels.modOnly;
     role = run.fake.ids.roles.moderator;
-    const handle = await run.fake.slashCommand({ name: 'setup', subcommand: 'alerts', options: { channel: alertChannel, role }, user: 'moderator' });
+    const handle = await run.fake.slashCommand({
+      name: 'setup',
+      subcommand: 'alerts',
+      options: { channel: alertChannel, role },
+      user: 'moderator',
+    });
     await handle.waitForFinal();
   });
   afterAll(() => run?.close());
@@ -29,8 +34,10 @@ describe('crisis alerts', () => {
   });
 
   const alerts = (): APIMessage[] => run.fake.messages(alertChannel).filter((m) => m.author.id === run.fake.ids.botUser);
-  const alertRequests = () => run.fake.requests({ method: 'POST', route: '/channels/:channel/messages' }).filter((r) => r.path.includes(alertChannel));
-  const outcomes = () => run.logs.map((line) => JSON.parse(line) as { event?: string; outcome?: string }).filter((e) => e.event === 'crisis_alert');
+  const alertRequests = () =>
+    run.fake.requests({ method: 'POST', route: '/channels/:channel/messages' }).filter((r) => r.path.includes(alertChannel));
+  const outcomes = () =>
+    run.logs.map((line) => JSON.parse(line) as { event?: string; outcome?: string }).filter((e) => e.event === 'crisis_alert');
   async function nextOutcome(): Promise<string> {
     const seen = outcomes().length;
     const entry = await waitForLog(run, () => outcomes().length > seen);
@@ -114,7 +121,9 @@ describe('crisis alerts', () => {
     expect(taken.mentions).toEqual([]);
     const again = await (await run.fake.buttonClick({ customId: TAKE_ALERT_ID, message: alert, user: 'owner' })).waitForFinal();
     expect(textOf(again)).toContain('Someone already took this alert.');
-    expect(textOf(run.fake.messages(alertChannel).find((m) => m.id === alert.id)!)).toContain(`<@${run.fake.ids.users.moderator}> is on it`);
+    expect(textOf(run.fake.messages(alertChannel).find((m) => m.id === alert.id)!)).toContain(
+      `<@${run.fake.ids.users.moderator}> is on it`,
+    );
   });
 
   it('sends nothing when the server has no alert channel', async () => {
@@ -126,7 +135,9 @@ describe('crisis alerts', () => {
       expect(await outcome).toBe('no_alert_channel');
       expect(alerts()).toHaveLength(count);
     } finally {
-      await (await run.fake.slashCommand({ name: 'setup', subcommand: 'alerts', options: { channel: alertChannel, role }, user: 'moderator' })).waitForFinal();
+      await (
+        await run.fake.slashCommand({ name: 'setup', subcommand: 'alerts', options: { channel: alertChannel, role }, user: 'moderator' })
+      ).waitForFinal();
     }
   });
 });

@@ -27,8 +27,15 @@ describe('"Ask Kratom Guide" on a message', () => {
   });
   afterAll(() => run?.close());
 
-  async function useOn(content: string, options: { author?: 'member' | 'owner'; user?: 'member' | 'moderator' | 'owner'; channelId?: string } = {}) {
-    const target = await run.fake.sendMessage({ content, author: options.author ?? 'owner', ...(options.channelId ? { channelId: options.channelId } : {}) });
+  async function useOn(
+    content: string,
+    options: { author?: 'member' | 'owner'; user?: 'member' | 'moderator' | 'owner'; channelId?: string } = {},
+  ) {
+    const target = await run.fake.sendMessage({
+      content,
+      author: options.author ?? 'owner',
+      ...(options.channelId ? { channelId: options.channelId } : {}),
+    });
     const handle = await run.fake.messageCommand({ name: NAME, target: target.message, user: options.user ?? 'member' });
     return { target: target.message, answer: await handle.waitForFinal() };
   }
@@ -43,7 +50,9 @@ describe('"Ask Kratom Guide" on a message', () => {
     const expected = run.engine.answer(QUESTION);
     const { answer } = await useOn(QUESTION);
     expect(isPrivate(answer)).toBe(true);
-    expect(answer.embeds.filter((e) => e.title !== undefined).map((e) => e.title)).toEqual(expected.passages.map((p) => p.subsection ?? p.section));
+    expect(answer.embeds.filter((e) => e.title !== undefined).map((e) => e.title)).toEqual(
+      expected.passages.map((p) => p.subsection ?? p.section),
+    );
     expect(carriesNote(answer, note)).toBe(true);
     expect(postButton(answer)).toMatch(/^kgp:/);
     // Nothing appeared in the channel yet.

@@ -51,7 +51,10 @@ describe('/ask', () => {
   it('lets no one be pinged by text quoted back: every reply sends allowed_mentions with nothing to parse', async () => {
     const before = run.fake.requests().length;
     await ask('@everyone is kratom addictive? <@&1234567890123456789>');
-    const sent = run.fake.requests().slice(before).filter((request) => request.method === 'POST' && request.body !== undefined);
+    const sent = run.fake
+      .requests()
+      .slice(before)
+      .filter((request) => request.method === 'POST' && request.body !== undefined);
     expect(sent.length).toBeGreaterThan(0);
     for (const request of sent) {
       const body = request.body as { data?: { allowed_mentions?: unknown }; allowed_mentions?: unknown };

@@ -26,7 +26,18 @@ describe('ButtonCodec', () => {
   });
 
   it('calls a button from another corpus stale', () => {
-    const other = new ButtonCodec(createEngine({ corpus: { ...loadCorpus(), presentation: NO_PRESENTATION, passages: engine.passageIds().slice(0, 5).map((id) => engine.passage(id)!) } }));
+    const other = new ButtonCodec(
+      createEngine({
+        corpus: {
+          ...loadCorpus(),
+          presentation: NO_PRESENTATION,
+          passages: engine
+            .passageIds()
+            .slice(0, 5)
+            .map((id) => engine.passage(id)!),
+        },
+      }),
+    );
     expect(other.fingerprint).not.toBe(codec.fingerprint);
     expect(codec.decode(other.encode({ action: 'more', ids: ids.slice(0, 1) }))).toEqual({ action: 'stale' });
   });

@@ -33,7 +33,9 @@ describe('answer buttons', () => {
   }
 
   const labels = (message: APIMessage): string[] =>
-    ((message.components ?? []) as { components?: { label?: string }[] }[]).flatMap((row) => row.components ?? []).map((button) => button.label ?? '');
+    ((message.components ?? []) as { components?: { label?: string }[] }[])
+      .flatMap((row) => row.components ?? [])
+      .map((button) => button.label ?? '');
   const isPrivate = (message: APIMessage): boolean => ((message.flags ?? 0) & Number(MessageFlags.Ephemeral)) !== 0;
   const answer = () => run.engine.answer(QUESTION);
 
@@ -61,7 +63,10 @@ describe('answer buttons', () => {
     const other = await click(message, 1, 'owner');
     expect([isPrivate(more), isPrivate(other)]).toEqual([true, true]);
     expect(quotedIn(more)).toEqual(quotesOf(run.engine.more(answer().context!)));
-    const posted = run.fake.messages(message.channel_id).slice(before).filter((m) => !isPrivate(m));
+    const posted = run.fake
+      .messages(message.channel_id)
+      .slice(before)
+      .filter((m) => !isPrivate(m));
     expect(posted).toEqual([]);
   });
 

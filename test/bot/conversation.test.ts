@@ -16,8 +16,10 @@ describe('conversation', () => {
   });
   afterAll(() => run?.close());
 
-
-  async function mention(content: string, extra: { replyTo?: string; pingRepliedUser?: boolean; mentionsBot?: boolean; dm?: boolean } = {}): Promise<APIMessage> {
+  async function mention(
+    content: string,
+    extra: { replyTo?: string; pingRepliedUser?: boolean; mentionsBot?: boolean; dm?: boolean } = {},
+  ): Promise<APIMessage> {
     const sent = await run.fake.sendMessage({ content, mentionsBot: true, ...extra });
     return sent.waitForReply();
   }
@@ -100,7 +102,9 @@ describe('conversation', () => {
   it('pings no one named in a question: the reply is sent with nothing to parse', async () => {
     const sent = await run.fake.sendMessage({ content: '@everyone @here is kratom addictive? <@&1234567890123456789>', mentionsBot: true });
     const reply = await sent.waitForReply();
-    const request = run.fake.requests({ method: 'POST', route: '/channels/:channel/messages' }).find((r) => (r.response as { id?: string }).id === reply.id);
+    const request = run.fake
+      .requests({ method: 'POST', route: '/channels/:channel/messages' })
+      .find((r) => (r.response as { id?: string }).id === reply.id);
     expect((request?.body as { allowed_mentions?: unknown }).allowed_mentions).toMatchObject({ parse: [] });
     expect(reply.mention_everyone).toBe(false);
     expect(reply.mention_roles).toEqual([]);

@@ -41,7 +41,13 @@ describe('cooldown', () => {
 
   it('does not hold back /help, /sections, /section or /safety, before or after a question', async () => {
     await start();
-    for (const [name, options] of [['help', {}], ['ask', { question: QUESTION }], ['sections', {}], ['section', { name: 'Potential Considerations' }], ['safety', {}]] as const) {
+    for (const [name, options] of [
+      ['help', {}],
+      ['ask', { question: QUESTION }],
+      ['sections', {}],
+      ['section', { name: 'Potential Considerations' }],
+      ['safety', {}],
+    ] as const) {
       expect(textOf(await command(name, options))).not.toMatch(WAIT);
     }
   });
@@ -74,7 +80,14 @@ describe('cooldown', () => {
     await (await fake.sendMessage({ content: QUESTION, mentionsBot: true })).waitForReply();
     const tooSoon = await fake.sendMessage({ content: 'Can I take kratom with antidepressants?', mentionsBot: true });
     const channel = fake.ids.channels.general;
-    await expect.poll(() => fake.messages(channel).find((m) => m.id === tooSoon.message.id)?.reactions?.map((r) => [r.emoji.name, r.me])).toEqual([[COOLDOWN_REACTION, true]]);
+    await expect
+      .poll(() =>
+        fake
+          .messages(channel)
+          .find((m) => m.id === tooSoon.message.id)
+          ?.reactions?.map((r) => [r.emoji.name, r.me]),
+      )
+      .toEqual([[COOLDOWN_REACTION, true]]);
     expect(fake.messages(channel).filter((m) => m.message_reference?.message_id === tooSoon.message.id)).toHaveLength(0);
     expect(fake.requests({ method: 'POST', route: '/users/@me/channels' })).toHaveLength(0);
   });

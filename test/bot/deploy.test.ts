@@ -15,7 +15,12 @@ describe('deploy-commands', () => {
   it('registers every command globally, finding the application id with the token', async () => {
     const result = await deployCommands({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl });
     expect(result).toMatchObject({ applicationId: fake.ids.application, scope: 'global' });
-    expect(fake.commands().map((command) => command.name).sort()).toEqual(['Ask Kratom Guide', 'ask', 'help', 'pin-safety', 'safety', 'section', 'sections', 'setup', 'stats']);
+    expect(
+      fake
+        .commands()
+        .map((command) => command.name)
+        .sort(),
+    ).toEqual(['Ask Kratom Guide', 'ask', 'help', 'pin-safety', 'safety', 'section', 'sections', 'setup', 'stats']);
     expect(fake.requests({ method: 'GET', route: '/applications/@me' })).toHaveLength(1);
   });
 
@@ -32,7 +37,9 @@ describe('deploy-commands', () => {
   it('registers /section with an autocompleted name', async () => {
     await deployCommands({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl });
     const section = fake.commands().find((command) => command.name === 'section');
-    expect(section?.options).toEqual([expect.objectContaining({ name: 'name', type: ApplicationCommandOptionType.String, required: true, autocomplete: true })]);
+    expect(section?.options).toEqual([
+      expect.objectContaining({ name: 'name', type: ApplicationCommandOptionType.String, required: true, autocomplete: true }),
+    ]);
   });
 
   it('registers /pin-safety for members with Pin Messages, in servers only', async () => {
@@ -57,7 +64,9 @@ describe('deploy-commands', () => {
     const stats = fake.commands().find((command) => command.name === 'stats');
     expect(stats?.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
     expect(stats?.contexts).toEqual([InteractionContextType.Guild]);
-    expect(stats?.options).toEqual([expect.objectContaining({ name: 'days', choices: [expect.objectContaining({ value: 7 }), expect.objectContaining({ value: 30 })] })]);
+    expect(stats?.options).toEqual([
+      expect.objectContaining({ name: 'days', choices: [expect.objectContaining({ value: 7 }), expect.objectContaining({ value: 30 })] }),
+    ]);
   });
 
   it('leaves the reading commands usable by everyone, in servers and DMs', async () => {
@@ -70,7 +79,12 @@ describe('deploy-commands', () => {
 
   it('registers to one server when a guild id is given, using the client id as given', async () => {
     const before = fake.requests({ method: 'GET', route: '/applications/@me' }).length;
-    const result = await deployCommands({ token: TEST_TOKEN, apiUrl: fake.apiBaseUrl, clientId: fake.ids.application, guildId: fake.ids.guild });
+    const result = await deployCommands({
+      token: TEST_TOKEN,
+      apiUrl: fake.apiBaseUrl,
+      clientId: fake.ids.application,
+      guildId: fake.ids.guild,
+    });
     expect(result.scope).toBe('guild');
     expect(fake.commands(fake.ids.guild)).toHaveLength(9);
     expect(fake.requests({ method: 'GET', route: '/applications/@me' })).toHaveLength(before);

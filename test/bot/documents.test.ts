@@ -12,7 +12,16 @@ import { createEngine, type AnswerEngine } from '../../src/engine/engine.js';
 import { QuoteLabels } from '../../src/present/quote-labels.js';
 import { quotedIn, startDeployedBot, testEngine, type Running } from './harness.js';
 
-const RULES = ['# Server Rules', '', 'Be kind to each other.', '', '## Selling and Sourcing', '', 'Do not sell, buy or trade kratom here, and do not post vendor links.', ''].join('\n');
+const RULES = [
+  '# Server Rules',
+  '',
+  'Be kind to each other.',
+  '',
+  '## Selling and Sourcing',
+  '',
+  'Do not sell, buy or trade kratom here, and do not post vendor links.',
+  '',
+].join('\n');
 const ARTICLE_TITLE = 'Exploring the Influence of Kratom on Mental Health and Overall Well-being';
 
 describe('quotes with two documents loaded', () => {
@@ -36,14 +45,21 @@ describe('quotes with two documents loaded', () => {
     const rules = await (await run.fake.slashCommand({ name: 'section', options: { name: 'Selling and Sourcing' } })).waitForFinal();
     expect(rules.embeds[0]).toMatchObject({ author: { name: 'Server Rules' }, title: 'Selling and Sourcing' });
     const answer = await (await run.fake.slashCommand({ name: 'ask', options: { question: 'Is kratom addictive?' } })).waitForFinal();
-    expect(answer.embeds[0]).toMatchObject({ author: { name: 'Exploring the Influence of Kratom on… › Potential Considerations' }, title: 'Dependency and Withdrawal' });
+    expect(answer.embeds[0]).toMatchObject({
+      author: { name: 'Exploring the Influence of Kratom on… › Potential Considerations' },
+      title: 'Dependency and Withdrawal',
+    });
     expect(quotedIn(answer)[0]).toBe(engine.answer('Is kratom addictive?').passages[0]?.text);
   });
 
   it('in the console, name the document first on each quote’s heading', () => {
     const labels = QuoteLabels.fromEngine(engine);
-    expect(renderConsole(engine.section('Selling and Sourcing'), 100, labels)).toContain('Server Rules › Selling and Sourcing\n  “Do not sell');
-    expect(renderConsole(engine.answer('Is kratom addictive?'), 100, labels)).toContain('Exploring the Influence of Kratom on… › Potential Considerations › Dependency and Withdrawal\n');
+    expect(renderConsole(engine.section('Selling and Sourcing'), 100, labels)).toContain(
+      'Server Rules › Selling and Sourcing\n  “Do not sell',
+    );
+    expect(renderConsole(engine.answer('Is kratom addictive?'), 100, labels)).toContain(
+      'Exploring the Influence of Kratom on… › Potential Considerations › Dependency and Withdrawal\n',
+    );
   });
 
   it('name no document when only one is loaded', () => {

@@ -5,7 +5,11 @@ import { describeFailure, routeOf } from '../../src/discord/failure.js';
 
 const CALLBACK_URL = 'https://discord.com/api/v10/interactions/1234567890123456789/aW50ZXJhY3Rpb246secret-token/callback';
 
-function apiError(code: number, status: number, url = 'https://discord.com/api/v10/channels/1234567890123456789/messages'): DiscordAPIError {
+function apiError(
+  code: number,
+  status: number,
+  url = 'https://discord.com/api/v10/channels/1234567890123456789/messages',
+): DiscordAPIError {
   return new DiscordAPIError({ code, message: `error ${code}` }, code, status, 'POST', url, { body: undefined, files: undefined });
 }
 
@@ -24,7 +28,10 @@ describe('describeFailure', () => {
   });
 
   it('closed DMs are "dms_closed", for information only', () => {
-    expect(describeFailure(apiError(RESTJSONErrorCodes.CannotSendMessagesToThisUser, 403))).toMatchObject({ kind: 'dms_closed', level: 'info' });
+    expect(describeFailure(apiError(RESTJSONErrorCodes.CannotSendMessagesToThisUser, 403))).toMatchObject({
+      kind: 'dms_closed',
+      level: 'info',
+    });
   });
 
   it('a 5xx after the retries is "discord_server_error", never a token in the reason', () => {
@@ -34,11 +41,18 @@ describe('describeFailure', () => {
   });
 
   it('no answer at all is "network"', () => {
-    expect(describeFailure(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toMatchObject({ kind: 'network', level: 'warn' });
+    expect(describeFailure(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toMatchObject({
+      kind: 'network',
+      level: 'warn',
+    });
   });
 
   it('anything else is "unexpected", an error', () => {
-    expect(describeFailure(new TypeError('x is undefined'))).toEqual({ kind: 'unexpected', level: 'error', reason: 'TypeError: x is undefined' });
+    expect(describeFailure(new TypeError('x is undefined'))).toEqual({
+      kind: 'unexpected',
+      level: 'error',
+      reason: 'TypeError: x is undefined',
+    });
   });
 });
 

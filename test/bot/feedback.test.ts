@@ -5,7 +5,14 @@
  */
 import { MessageFlags, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALREADY_RATED, HELPFUL_LABEL, NOT_HELPFUL_LABEL, OTHER_PASSAGES_LEAD, THANKS_HELPFUL, THANKS_NOT_HELPFUL } from '../../src/discord/feedback.js';
+import {
+  ALREADY_RATED,
+  HELPFUL_LABEL,
+  NOT_HELPFUL_LABEL,
+  OTHER_PASSAGES_LEAD,
+  THANKS_HELPFUL,
+  THANKS_NOT_HELPFUL,
+} from '../../src/discord/feedback.js';
 import { onePerSection } from '../../src/stats/count-answer.js';
 import type { UserKey } from '../discord/fake-discord.js';
 import { carriesNote, startDeployedBot, textOf, type Running } from './harness.js';
@@ -32,7 +39,11 @@ describe('feedback on answers', () => {
 
   async function storedCounts(): Promise<{ metric: string; key: string; count: number }[]> {
     await run.bot.context.stats.flush();
-    const rows = await run.storage.db.selectFrom('stats_counts').select(['metric', 'key', 'count']).where('metric', 'in', ['helpful', 'not_helpful', 'helpful_kind', 'not_helpful_kind']).execute();
+    const rows = await run.storage.db
+      .selectFrom('stats_counts')
+      .select(['metric', 'key', 'count'])
+      .where('metric', 'in', ['helpful', 'not_helpful', 'helpful_kind', 'not_helpful_kind'])
+      .execute();
     return rows.map((row) => ({ ...row, count: Number(row.count) }));
   }
 
@@ -73,7 +84,8 @@ describe('feedback on answers', () => {
       { metric: 'helpful_kind', key: 'answered', count: 2 },
       { metric: 'not_helpful_kind', key: 'answered', count: 1 },
     ];
-    const order = (rows: { metric: string; key: string }[]) => [...rows].sort((a, b) => `${a.metric}${a.key}`.localeCompare(`${b.metric}${b.key}`));
+    const order = (rows: { metric: string; key: string }[]) =>
+      [...rows].sort((a, b) => `${a.metric}${a.key}`.localeCompare(`${b.metric}${b.key}`));
     expect(order(counts)).toEqual(order(expected));
   });
 

@@ -100,7 +100,12 @@ export async function startDeployedBot(options: RunOptions = {}): Promise<{ run:
 export function textOf(message: Pick<APIMessage, 'content' | 'embeds'>): string {
   return [
     message.content,
-    ...message.embeds.flatMap((embed) => [embed.author?.name ?? '', embed.title ?? '', embed.description ?? '', ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])]),
+    ...message.embeds.flatMap((embed) => [
+      embed.author?.name ?? '',
+      embed.title ?? '',
+      embed.description ?? '',
+      ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+    ]),
   ]
     .filter(Boolean)
     .join('\n');
@@ -114,11 +119,19 @@ export function carriesNote(message: { content?: string | null; embeds?: APIEmbe
 
 /** The passages a message quotes, in order: every Discord block quote ("> ") in its content, embeds and fields. */
 export function quotedIn(message: { content?: string | null; embeds?: APIEmbed[] }): string[] {
-  const texts = [message.content ?? '', ...(message.embeds ?? []).flatMap((embed) => [embed.description ?? '', ...(embed.fields ?? []).map((field) => field.value)])];
+  const texts = [
+    message.content ?? '',
+    ...(message.embeds ?? []).flatMap((embed) => [embed.description ?? '', ...(embed.fields ?? []).map((field) => field.value)]),
+  ];
   return texts.flatMap((text) =>
-    text
-      .split(/\n\s*\n/)
-      .flatMap((paragraph) => paragraph.split('\n').filter((line) => line.startsWith('> ')).map((line) => line.slice(2)).join('\n') || []),
+    text.split(/\n\s*\n/).flatMap(
+      (paragraph) =>
+        paragraph
+          .split('\n')
+          .filter((line) => line.startsWith('> '))
+          .map((line) => line.slice(2))
+          .join('\n') || [],
+    ),
   );
 }
 
@@ -136,13 +149,23 @@ export function buttonIds(message: Pick<APIMessage, 'components'>): string[] {
 /** Size of a message's embeds as Discord counts it. */
 export function embedCharacters(embeds: APIEmbed[]): number {
   return embeds.reduce(
-    (sum, e) => sum + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0) + (e.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0),
+    (sum, e) =>
+      sum +
+      (e.title?.length ?? 0) +
+      (e.description?.length ?? 0) +
+      (e.footer?.text.length ?? 0) +
+      (e.author?.name.length ?? 0) +
+      (e.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0),
     0,
   );
 }
 
 /** Resolves with the first log entry (parsed) matching the predicate, waiting up to `timeoutMs`. */
-export async function waitForLog(run: Running, predicate: (entry: Record<string, unknown>) => boolean, timeoutMs = 5_000): Promise<Record<string, unknown>> {
+export async function waitForLog(
+  run: Running,
+  predicate: (entry: Record<string, unknown>) => boolean,
+  timeoutMs = 5_000,
+): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = run.logs.map((line) => JSON.parse(line) as Record<string, unknown>).find(predicate);

@@ -21,7 +21,20 @@ function writeCorpus(dir: string): string[] {
   const short = Array.from({ length: 30 }, (_, i) => `## Short Section ${i + 1}\n\nShort text number ${i + 1} about tea.\n`);
   writeFileSync(
     join(dir, 'tea.md'),
-    ['# A Guide to Tea', '', 'Tea is a drink.', '', '## Everything About Tea', '', ...paragraphs.flatMap((p) => [p, '']), `### ${LONG_TITLE}`, '', 'Some traditions.', '', ...short].join('\n'),
+    [
+      '# A Guide to Tea',
+      '',
+      'Tea is a drink.',
+      '',
+      '## Everything About Tea',
+      '',
+      ...paragraphs.flatMap((p) => [p, '']),
+      `### ${LONG_TITLE}`,
+      '',
+      'Some traditions.',
+      '',
+      ...short,
+    ].join('\n'),
   );
   return paragraphs;
 }

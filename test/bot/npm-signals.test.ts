@@ -64,16 +64,19 @@ async function asked(): Promise<void> {
 // Each test starts npm, which starts the bot (node, tsx, the engine), then waits for everything to stop:
 // a few seconds alone, several times that on 2 cores shared with other work. Hence 30 s.
 describe('npm start', { timeout: 30_000 }, () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s to the npm process: the bot stops gracefully, npm exits 0, nothing is left running', async (signal) => {
-    const run = npmRun('start');
-    await run.logged(/"event":"ready"/);
-    await asked();
-    run.npm.kill(signal);
-    const { code, stderr } = await run.done;
-    expect(code).toBe(0);
-    expect(logEvents(stderr)).toEqual(expect.arrayContaining(['stop_requested', 'stopped']));
-    expect(loggingPids(stderr).filter(isAlive)).toEqual([]);
-  });
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s to the npm process: the bot stops gracefully, npm exits 0, nothing is left running',
+    async (signal) => {
+      const run = npmRun('start');
+      await run.logged(/"event":"ready"/);
+      await asked();
+      run.npm.kill(signal);
+      const { code, stderr } = await run.done;
+      expect(code).toBe(0);
+      expect(logEvents(stderr)).toEqual(expect.arrayContaining(['stop_requested', 'stopped']));
+      expect(loggingPids(stderr).filter(isAlive)).toEqual([]);
+    },
+  );
 
   it('npm killed outright (SIGKILL): the bot notices its parent is gone and stops instead of running on', async () => {
     const run = npmRun('start');

@@ -92,7 +92,12 @@ describe('failures', () => {
     await expect.poll(() => withEvent(run, 'handler_failed').length).toBe(1);
     const failures = lines(run).filter((line) => line.level >= WARN);
     expect(failures).toEqual([
-      expect.objectContaining({ event: 'handler_failed', level: WARN, failure: 'interaction_expired', notice: 'not sent: the interaction is gone' }),
+      expect.objectContaining({
+        event: 'handler_failed',
+        level: WARN,
+        failure: 'interaction_expired',
+        notice: 'not sent: the interaction is gone',
+      }),
     ]);
     expect(failures[0]!.reason).toMatch(/10062/);
     expect(handle.record().rejectedCallbacks).toHaveLength(1);

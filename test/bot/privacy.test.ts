@@ -46,15 +46,21 @@ describe('privacy: what a day of traffic leaves in the database', () => {
       (await fake.slashCommand({ name: 'setup', subcommand, options, user: 'owner' })).waitForFinal();
     await setup('alerts', { channel: modOnly, role: fake.ids.roles.moderator });
     await setup('ask-channel', { channel: questions });
-    await fake.buttonClick({ customId: SAVE_CRISIS_TEXT_ID, message: await setup('crisis-resources', { text: CRISIS_TEXT }), user: 'owner' }).then((h) => h.waitForFinal());
+    await fake
+      .buttonClick({ customId: SAVE_CRISIS_TEXT_ID, message: await setup('crisis-resources', { text: CRISIS_TEXT }), user: 'owner' })
+      .then((h) => h.waitForFinal());
 
     for (let i = 0; i < 120; i++) {
       const user = USERS[i % USERS.length]!;
       const base = i % 10 === 9 ? CRISES[i % CRISES.length]! : TOPICS[i % TOPICS.length]!;
       switch (i % 6) {
         case 0: {
-          const answer = await (await fake.sendMessage({ content: question(i, base), mentionsBot: true, author: user, channelId: general })).waitForReply();
-          await (await fake.sendMessage({ content: question(i, 'tell me more'), replyTo: answer.id, author: user, channelId: general })).waitForReply();
+          const answer = await (
+            await fake.sendMessage({ content: question(i, base), mentionsBot: true, author: user, channelId: general })
+          ).waitForReply();
+          await (
+            await fake.sendMessage({ content: question(i, 'tell me more'), replyTo: answer.id, author: user, channelId: general })
+          ).waitForReply();
           break;
         }
         case 1:

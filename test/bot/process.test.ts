@@ -46,20 +46,23 @@ describe('the started bot', { timeout: 30_000 }, () => {
   });
   afterAll(() => fake?.close());
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('answers /ask, and on %s to the bot itself finishes and exits 0, never logging the token or the question', async (signal) => {
-    const child = launchBot({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: fake.apiBaseUrl, LOG_LEVEL: 'debug' });
-    const done = finished(child);
-    await fake.waitForSession(15_000);
-    const ask = await fake.slashCommand({ name: 'ask', options: { question: 'Is kratom addictive?' } });
-    expect(carriesNote(await ask.waitForFinal(), testEngine().safety.safetyNote)).toBe(true);
-    child.kill(signal);
-    const { code, stderr } = await done;
-    expect(code).toBe(0);
-    expect(logEvents(stderr)).toEqual(expect.arrayContaining(['ready', 'answer', 'stop_requested', 'stopped']));
-    expect(stderr).toContain(`"reason":"${signal}"`);
-    expect(stderr).not.toContain(TEST_TOKEN);
-    expect(stderr).not.toContain('Is kratom addictive');
-  });
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'answers /ask, and on %s to the bot itself finishes and exits 0, never logging the token or the question',
+    async (signal) => {
+      const child = launchBot({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: fake.apiBaseUrl, LOG_LEVEL: 'debug' });
+      const done = finished(child);
+      await fake.waitForSession(15_000);
+      const ask = await fake.slashCommand({ name: 'ask', options: { question: 'Is kratom addictive?' } });
+      expect(carriesNote(await ask.waitForFinal(), testEngine().safety.safetyNote)).toBe(true);
+      child.kill(signal);
+      const { code, stderr } = await done;
+      expect(code).toBe(0);
+      expect(logEvents(stderr)).toEqual(expect.arrayContaining(['ready', 'answer', 'stop_requested', 'stopped']));
+      expect(stderr).toContain(`"reason":"${signal}"`);
+      expect(stderr).not.toContain(TEST_TOKEN);
+      expect(stderr).not.toContain('Is kratom addictive');
+    },
+  );
 
   it('with a token Discord refuses: exit 1, one line saying so', async () => {
     const other = 'MTk5OTk5.Xx0000.another-token-that-the-fake-refuses';

@@ -54,7 +54,12 @@ describe('renderReply', () => {
   });
 
   it('names the document over each quote when several documents are loaded, and the introduction as /sections does', () => {
-    const labels = new QuoteLabels(new Map([['rules', 'Server Rules'], ['faq', 'FAQ']]));
+    const labels = new QuoteLabels(
+      new Map([
+        ['rules', 'Server Rules'],
+        ['faq', 'FAQ'],
+      ]),
+    );
     const quotes: Quote[] = [
       { id: 'rules/server-rules/p1', section: 'Server Rules', subsection: null, text: 'Be kind.', score: 0 },
       { id: 'faq/dosing/safety/p1', section: 'Dosing', subsection: 'Safety', text: 'Ask a doctor.', score: 0 },

@@ -74,7 +74,9 @@ describe('resilience', () => {
   });
 
   /** /pin-safety, held while Discord posts the summary: the reply is in flight until `release()`. */
-  async function pinInFlight(running: Running): Promise<{ pin: Awaited<ReturnType<Running['fake']['slashCommand']>>; release: () => void }> {
+  async function pinInFlight(
+    running: Running,
+  ): Promise<{ pin: Awaited<ReturnType<Running['fake']['slashCommand']>>; release: () => void }> {
     const held = running.fake.holdNextRequest('POST /channels/:channel/messages');
     const pin = await running.fake.slashCommand({ name: 'pin-safety', user: 'moderator' });
     await held.arrived;

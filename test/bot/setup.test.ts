@@ -107,7 +107,13 @@ describe('/setup', () => {
     });
 
     it('offers each country’s emergency and crisis lines as you type', async () => {
-      const handle = await run.fake.autocomplete({ name: 'setup', subcommand: 'crisis-resources', focused: 'text', value: 'germ', user: 'moderator' });
+      const handle = await run.fake.autocomplete({
+        name: 'setup',
+        subcommand: 'crisis-resources',
+        focused: 'text',
+        value: 'germ',
+        user: 'moderator',
+      });
       const choices = ((await handle.waitForResponse()).data as { choices: { name: string; value: string }[] }).choices;
       expect(choices.map((c) => c.value)).toEqual(CRISIS_TEXT_SUGGESTIONS.filter((s) => s.startsWith('Germany')));
     });
@@ -210,7 +216,9 @@ describe('/setup', () => {
       const message = await setup('replies', { visibility: 'private' });
       expect(textOf(message)).toContain('**Answers**: now private');
       const byDefault = await (await run.fake.slashCommand({ name: 'ask', options: { question: 'Is kratom addictive?' } })).waitForFinal();
-      const chosen = await (await run.fake.slashCommand({ name: 'ask', options: { question: 'Is kratom addictive?', private: false } })).waitForFinal();
+      const chosen = await (
+        await run.fake.slashCommand({ name: 'ask', options: { question: 'Is kratom addictive?', private: false } })
+      ).waitForFinal();
       expect(isPrivate(byDefault)).toBe(true);
       expect(isPrivate(chosen)).toBe(false);
       await setup('replies', { visibility: 'public' });
@@ -220,7 +228,9 @@ describe('/setup', () => {
       const message = await setup('replies', { cooldown: 600 });
       expect(textOf(message)).toContain('**Cooldown**: now 600 seconds (was 0 seconds (the bot’s default))');
       await (await run.fake.slashCommand({ name: 'ask', options: { question: 'Is kratom addictive?' }, user: 'owner' })).waitForFinal();
-      const refused = await (await run.fake.slashCommand({ name: 'ask', options: { question: 'Is kratom addictive?' }, user: 'owner' })).waitForFinal();
+      const refused = await (
+        await run.fake.slashCommand({ name: 'ask', options: { question: 'Is kratom addictive?' }, user: 'owner' })
+      ).waitForFinal();
       expect(textOf(refused)).toContain('Please wait');
       await setup('replies', { cooldown: 0 });
     });
@@ -275,7 +285,12 @@ describe('/setup ask-channel without the Message Content intent', () => {
   });
 
   it('sets the channel and tells the moderator how to turn the intent on', async () => {
-    const handle = await run.fake.slashCommand({ name: 'setup', subcommand: 'ask-channel', options: { channel: run.fake.ids.channels.questions }, user: 'moderator' });
+    const handle = await run.fake.slashCommand({
+      name: 'setup',
+      subcommand: 'ask-channel',
+      options: { channel: run.fake.ids.channels.questions },
+      user: 'moderator',
+    });
     const text = textOf(await handle.waitForFinal());
     expect(text).toContain(TURN_ON_MESSAGE_CONTENT);
     expect(text).toContain('Privileged Gateway Intents');
@@ -283,7 +298,9 @@ describe('/setup ask-channel without the Message Content intent', () => {
 
   it('says in the ask channel that it cannot read messages there, once, instead of staying silent', async () => {
     const { questions } = run.fake.ids.channels;
-    await (await run.fake.slashCommand({ name: 'setup', subcommand: 'ask-channel', options: { channel: questions }, user: 'moderator' })).waitForFinal();
+    await (
+      await run.fake.slashCommand({ name: 'setup', subcommand: 'ask-channel', options: { channel: questions }, user: 'moderator' })
+    ).waitForFinal();
     const first = await run.fake.sendMessage({ content: 'Is kratom addictive?', channelId: questions });
     const reply = await first.waitForReply();
     expect(textOf(reply)).toContain(ASK_CHANNEL_UNREADABLE);

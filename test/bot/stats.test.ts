@@ -54,7 +54,9 @@ describe('/stats', () => {
   beforeAll(async () => {
     ({ run, note } = await startDeployedBot());
     const { fake } = run;
-    await (await fake.slashCommand({ name: 'setup', subcommand: 'alerts', options: { channel: fake.ids.channels.modOnly }, user: 'owner' })).waitForFinal();
+    await (
+      await fake.slashCommand({ name: 'setup', subcommand: 'alerts', options: { channel: fake.ids.channels.modOnly }, user: 'owner' })
+    ).waitForFinal();
     let first: APIMessage | undefined;
     for (const [i, question] of [...ASKED, CRISIS].entries()) {
       const answer = await (await fake.slashCommand({ name: 'ask', options: { question }, user: USERS[i % USERS.length]! })).waitForFinal();
@@ -65,7 +67,8 @@ describe('/stats', () => {
     await (await fake.messageCommand({ name: ASK_ABOUT_MESSAGE, target: target.message, user: 'member' })).waitForFinal();
     // The first answer: rated helpful by two people (one of them twice), not helpful by one.
     rated = run.engine.answer(ASKED[0]!);
-    const click = async (name: string, user: UserKey) => (await fake.buttonClick({ customId: buttonLabelled(first!, name), message: first!, user })).waitForFinal();
+    const click = async (name: string, user: UserKey) =>
+      (await fake.buttonClick({ customId: buttonLabelled(first!, name), message: first!, user })).waitForFinal();
     await click(HELPFUL_LABEL, 'member');
     await click(HELPFUL_LABEL, 'member');
     await click(HELPFUL_LABEL, 'moderator');
@@ -187,13 +190,21 @@ describe('/stats', () => {
 
     it('has no other tables than settings, counts and the migration log', async () => {
       const names = await run.storage.db.introspection.getTables({ withInternalKyselyTables: true });
-      expect(names.map((t) => t.name).sort()).toEqual(['guild_settings', 'kysely_migration', 'kysely_migration_lock', 'stats_counts', 'usage_counts']);
+      expect(names.map((t) => t.name).sort()).toEqual([
+        'guild_settings',
+        'kysely_migration',
+        'kysely_migration_lock',
+        'stats_counts',
+        'usage_counts',
+      ]);
     });
 
     it('holds no question text and no user id anywhere in its files', () => {
       const inDatabase = (text: string) => files.some((bytes) => bytes.includes(Buffer.from(text, 'utf8')));
       expect(inDatabase(run.fake.ids.guild)).toBe(true);
-      expect(ALL_QUESTIONS.filter((q) => q !== 'help').filter((q) => inDatabase(q) || inDatabase(/Brindlewick\d+/.exec(q)![0]))).toEqual([]);
+      expect(ALL_QUESTIONS.filter((q) => q !== 'help').filter((q) => inDatabase(q) || inDatabase(/Brindlewick\d+/.exec(q)![0]))).toEqual(
+        [],
+      );
       expect(USERS.map((u) => run.fake.ids.users[u]).filter(inDatabase)).toEqual([]);
     });
   });

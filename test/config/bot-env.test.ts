@@ -43,7 +43,13 @@ describe('the bot’s settings', () => {
   });
 
   it('with malformed settings: one line for each, naming it and what is wrong, and never the token', () => {
-    const message = failure({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud', COOLDOWN_SECONDS: 'soon', DISCORD_API_URL: 'not a url', DISCORD_GUILD_ID: 'my-server' });
+    const message = failure({
+      DISCORD_TOKEN: TOKEN,
+      LOG_LEVEL: 'loud',
+      COOLDOWN_SECONDS: 'soon',
+      DISCORD_API_URL: 'not a url',
+      DISCORD_GUILD_ID: 'my-server',
+    });
     const lines = message.split('\n');
     expect(lines).toHaveLength(4);
     expect(lines).toEqual(

@@ -24,9 +24,18 @@ interface Run {
 
 function runAsk(args: string[], input: string, cwd = root, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--import', tsxLoader, askScript, ...args], { cwd, env: { PATH: process.env.PATH, ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
-      resolve({ stdout, stderr, code: error ? ((error as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1 : 0 });
-    });
+    const child = execFile(
+      process.execPath,
+      ['--import', tsxLoader, askScript, ...args],
+      { cwd, env: { PATH: process.env.PATH, ...env }, timeout: 20_000 },
+      (error, stdout, stderr) => {
+        resolve({
+          stdout,
+          stderr,
+          code: error ? (((error as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1) : 0,
+        });
+      },
+    );
     child.stdin!.end(input);
   });
 }
@@ -53,7 +62,10 @@ describe('npm run ask -- --json', { timeout: 20_000 }, () => {
 
   it('adds the topic a not-covered question is about, whether an answer is partial, and the risk', async () => {
     const run = await runAsk(['--json'], 'how many grams should i take for a first time?\nwhat are the withdrawal symptoms exactly?\n');
-    const [notCovered, partial] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const [notCovered, partial] = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(notCovered).toMatchObject({ kind: 'no_match', topic: 'doses', risk: 'none' });
     expect(notCovered!.reply).toContain('does not cover doses and amounts');
     expect(partial).toMatchObject({ kind: 'answer', coverage: 'partial' });

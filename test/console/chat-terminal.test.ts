@@ -25,16 +25,21 @@ interface Session {
 
 function runChat(columns: number, inputs: string[]): Promise<Session> {
   return new Promise((resolve, reject) => {
-    execFile('python3', [driver, String(columns), PROMPT, JSON.stringify(inputs), '--', process.execPath, tsx, chat], { cwd: root, timeout: 90_000 }, (error, stdout) => {
-      if (error) {
-        reject(new Error(error.message));
-        return;
-      }
-      const { output, code } = JSON.parse(stdout) as { output: string; code: number };
-      // Terminal escape sequences (ESC [ …) are not what a person reads.
-      const visible = output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g'), '').replace(/\r/g, '');
-      resolve({ lines: visible.split('\n'), code, raw: output });
-    });
+    execFile(
+      'python3',
+      [driver, String(columns), PROMPT, JSON.stringify(inputs), '--', process.execPath, tsx, chat],
+      { cwd: root, timeout: 90_000 },
+      (error, stdout) => {
+        if (error) {
+          reject(new Error(error.message));
+          return;
+        }
+        const { output, code } = JSON.parse(stdout) as { output: string; code: number };
+        // Terminal escape sequences (ESC [ …) are not what a person reads.
+        const visible = output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g'), '').replace(/\r/g, '');
+        resolve({ lines: visible.split('\n'), code, raw: output });
+      },
+    );
   });
 }
 
@@ -73,7 +78,12 @@ describe.each([60, 100])('npm run chat in a terminal %i columns wide', (columns)
     const afterEmpty = session.lines.findIndex((line) => line.includes(EMPTY_LINE_HINT.slice(0, 20)));
     expect(afterEmpty).toBeGreaterThan(-1);
     const nextPrompt = session.lines.findIndex((line, i) => i > afterEmpty && line.startsWith(PROMPT));
-    expect(session.lines.slice(afterEmpty, nextPrompt).filter((line) => line.trim() !== '').join(' ')).toBe(EMPTY_LINE_HINT);
+    expect(
+      session.lines
+        .slice(afterEmpty, nextPrompt)
+        .filter((line) => line.trim() !== '')
+        .join(' '),
+    ).toBe(EMPTY_LINE_HINT);
   });
 
   it('titles /section introduction "Introduction", as /sections lists it', () => {

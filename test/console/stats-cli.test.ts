@@ -22,9 +22,14 @@ const GUILD_B = '222222222222222222';
 
 function runStats(args: string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string; code: number }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [tsx, script, ...args], { cwd: root, env: { PATH: process.env.PATH, ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
-      resolve({ stdout, stderr, code: error ? Number((error as { code?: number }).code ?? 1) : 0 });
-    });
+    execFile(
+      process.execPath,
+      [tsx, script, ...args],
+      { cwd: root, env: { PATH: process.env.PATH, ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        resolve({ stdout, stderr, code: error ? Number((error as { code?: number }).code ?? 1) : 0 });
+      },
+    );
   });
 }
 
@@ -40,7 +45,10 @@ describe('npm run stats', () => {
     const storage = await database.open();
     const stats = new StatsCounter(storage.db);
     const usage = new UsageCounter(storage.db);
-    for (const [guild, n] of [[GUILD_A, 3], [GUILD_B, 2]] as const) {
+    for (const [guild, n] of [
+      [GUILD_A, 3],
+      [GUILD_B, 2],
+    ] as const) {
       for (let i = 0; i < n; i++) stats.count(guild, 'question', 'answered');
       stats.count(guild, 'question', 'crisis');
       stats.count(guild, 'passage', passages[0]!);

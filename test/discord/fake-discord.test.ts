@@ -105,7 +105,9 @@ describe('fake Discord with the real discord.js client', () => {
       {
         name: 'ask',
         description: 'Ask about the article',
-        options: [{ type: ApplicationCommandOptionType.String, name: 'question', description: 'Your question', required: true, autocomplete: true }],
+        options: [
+          { type: ApplicationCommandOptionType.String, name: 'question', description: 'Your question', required: true, autocomplete: true },
+        ],
       },
     ]);
     const [registered] = fake.commands();

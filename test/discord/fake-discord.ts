@@ -241,7 +241,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     readyPayload: (sessionId, shard): GatewayReadyDispatchData => ({
       v: 10,
       user: world.botUser(),
-      guilds: world.guildIds().filter((id) => shardReceives(shard, id)).map((id) => ({ id, unavailable: true })),
+      guilds: world
+        .guildIds()
+        .filter((id) => shardReceives(shard, id))
+        .map((id) => ({ id, unavailable: true })),
       session_id: sessionId,
       resume_gateway_url: `ws://127.0.0.1:${port}${RESUME_GATEWAY_PATH}`,
       shard,
@@ -312,7 +315,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const dispatchInteraction = async (record: InteractionRecord): Promise<InteractionHandle> => {
     await waitForSession();
     interactions.add(record);
-    gateway.dispatch('INTERACTION_CREATE', (session) => (shardReceives(session.shard, record.payload.guild_id) ? record.payload : undefined));
+    gateway.dispatch('INTERACTION_CREATE', (session) =>
+      shardReceives(session.shard, record.payload.guild_id) ? record.payload : undefined,
+    );
     notifier.changed();
     return createHandle(record, notifier, diagnostics);
   };
@@ -353,8 +358,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const author = world.user(input.author ?? 'member');
     await waitForSession();
     const thread = world.createThread(input.forumId, input.title, author.id);
-    gateway.dispatch('THREAD_CREATE', (session) => ((session.intents & GatewayIntentBits.Guilds) !== 0 ? { ...thread, newly_created: true } : undefined));
-    const message = { ...buildUserMessage(world, { channelId: thread.id, author, content: input.content, pingRepliedUser: true }), id: thread.id };
+    gateway.dispatch('THREAD_CREATE', (session) =>
+      (session.intents & GatewayIntentBits.Guilds) !== 0 ? { ...thread, newly_created: true } : undefined,
+    );
+    const message = {
+      ...buildUserMessage(world, { channelId: thread.id, author, content: input.content, pingRepliedUser: true }),
+      id: thread.id,
+    };
     world.addMessage(message);
     const deliveredTo = dispatchMessageCreate(ctx, message);
     notifier.changed();
@@ -363,7 +373,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       deliveredTo,
       waitForReply: (timeoutMs = 5_000) =>
         notifier.waitFor(
-          () => world.messagesIn(thread.id).find((m) => m.author.id === world.ids.botUser && m.message_reference?.message_id === message.id),
+          () =>
+            world.messagesIn(thread.id).find((m) => m.author.id === world.ids.botUser && m.message_reference?.message_id === message.id),
           timeoutMs,
           () => `the bot's reply to the forum post ${thread.id}${diagnostics()}`,
         ),
@@ -372,7 +383,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   const setBotPermissions = (target: string, permissions: bigint | null): void => {
     if (target === 'guild') {
-      dispatchRoleUpdate(ctx, world.setRolePermissions(world.ids.roles.bot, permissions ?? options.botPermissions ?? DEFAULT_BOT_PERMISSIONS));
+      dispatchRoleUpdate(
+        ctx,
+        world.setRolePermissions(world.ids.roles.bot, permissions ?? options.botPermissions ?? DEFAULT_BOT_PERMISSIONS),
+      );
     } else {
       dispatchChannelUpdate(ctx, world.setBotChannelPermissions(target, permissions));
     }
@@ -410,11 +424,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     waitForSession,
     waitForShards: (shards, timeoutMs = SESSION_WAIT_MS) =>
-      notifier.waitFor(
-        () => (shards.every((shard) => gateway.connectedShards().includes(shard)) ? true : undefined),
-        timeoutMs,
-        () => `sessions of shards ${shards.join(', ')} (connected: ${gateway.connectedShards().join(', ') || 'none'})`,
-      ).then(() => undefined),
+      notifier
+        .waitFor(
+          () => (shards.every((shard) => gateway.connectedShards().includes(shard)) ? true : undefined),
+          timeoutMs,
+          () => `sessions of shards ${shards.join(', ')} (connected: ${gateway.connectedShards().join(', ') || 'none'})`,
+        )
+        .then(() => undefined),
     connectedShards: () => gateway.connectedShards(),
     dropConnection: (opts) => gateway.dropConnection(opts),
     requestReconnect: () => gateway.requestReconnect(),

@@ -45,7 +45,8 @@ class RawGateway {
     for (;;) {
       const found = this.frames.find(match);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching frame within ${timeoutMs} ms; got ops ${this.frames.map((f) => f.op).join(',')}`);
+      if (Date.now() > deadline)
+        throw new Error(`no matching frame within ${timeoutMs} ms; got ops ${this.frames.map((f) => f.op).join(',')}`);
       await new Promise((r) => setTimeout(r, 5));
     }
   }
@@ -61,7 +62,12 @@ class RawGateway {
   }
 }
 
-const identify = (intents: number) => ({ token: 'raw-token', intents, properties: { os: 'linux', browser: 'raw', device: 'raw' }, shard: [0, 1] });
+const identify = (intents: number) => ({
+  token: 'raw-token',
+  intents,
+  properties: { os: 'linux', browser: 'raw', device: 'raw' },
+  shard: [0, 1],
+});
 
 describe('fake Discord protocol edges', () => {
   let fake: FakeDiscord;
@@ -121,7 +127,10 @@ describe('fake Discord protocol edges', () => {
   it('closes with 4014 when IDENTIFY asks for Message Content and the application has it switched off', async () => {
     const gw = connect();
     await gw.next((f) => f.op === GatewayOpcodes.Hello);
-    await gw.send(GatewayOpcodes.Identify, identify(GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.MessageContent));
+    await gw.send(
+      GatewayOpcodes.Identify,
+      identify(GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.MessageContent),
+    );
     expect(await gw.closed()).toBe(GatewayCloseCodes.DisallowedIntents);
     expect(gw.frames.some((f) => f.t === 'READY')).toBe(false);
   });
@@ -141,7 +150,11 @@ describe('fake Discord protocol edges', () => {
   it('interaction callbacks: wrong type → 50035, second acknowledgement → 40060, timeouts explain themselves', async () => {
     const ask = await fake.slashCommand({ name: 'ask' });
     const callback = (type: number) =>
-      rest(`/interactions/${ask.id}/${ask.token}/callback`, { method: 'POST', body: JSON.stringify({ type, data: { content: 'hi' } }) }, false);
+      rest(
+        `/interactions/${ask.id}/${ask.token}/callback`,
+        { method: 'POST', body: JSON.stringify({ type, data: { content: 'hi' } }) },
+        false,
+      );
     expect((await callback(InteractionResponseType.ApplicationCommandAutocompleteResult)).status).toBe(400);
     expect((await callback(InteractionResponseType.ChannelMessageWithSource)).status).toBe(204);
     const again = await callback(InteractionResponseType.ChannelMessageWithSource);

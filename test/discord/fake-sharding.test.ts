@@ -45,8 +45,16 @@ describe('a discord.js client running shards 0 and 1 of 2', () => {
   const guildIds = (): string[] => [fake.ids.guild, ...fake.ids.otherGuilds.map((other) => other.guild)];
 
   it('identifies each shard with [id, 2]', () => {
-    const identified = fake.gatewayReceived().filter((payload) => payload.op === 2).map((payload) => (payload.d as { shard: unknown }).shard);
-    expect(identified).toEqual(expect.arrayContaining([[0, 2], [1, 2]]));
+    const identified = fake
+      .gatewayReceived()
+      .filter((payload) => payload.op === 2)
+      .map((payload) => (payload.d as { shard: unknown }).shard);
+    expect(identified).toEqual(
+      expect.arrayContaining([
+        [0, 2],
+        [1, 2],
+      ]),
+    );
     expect(fake.connectedShards().sort()).toEqual(['0/2', '1/2']);
   });
 
@@ -62,7 +70,12 @@ describe('a discord.js client running shards 0 and 1 of 2', () => {
     const dm = await fake.sendMessage({ content: 'hello', dm: true });
     expect(dm.deliveredTo).toBe(1);
     await expect.poll(() => seen.length).toBe(channels.length + 1);
-    expect(seen.filter((event) => event.what === 'interaction').map((event) => event.guildId).sort()).toEqual(guildIds().sort());
+    expect(
+      seen
+        .filter((event) => event.what === 'interaction')
+        .map((event) => event.guildId)
+        .sort(),
+    ).toEqual(guildIds().sort());
     expect(seen.filter((event) => event.what === 'message')).toEqual([{ what: 'message', guildId: null }]);
   });
 });

@@ -67,7 +67,12 @@ export async function runInteractionLoad(opts: InteractionLoadOptions): Promise<
     });
     lastDispatch = performance.now();
     tokens.push(handle.token);
-    pending.push(handle.waitForResponse(timeoutMs).then((cb) => cb.latencyMs, () => undefined));
+    pending.push(
+      handle.waitForResponse(timeoutMs).then(
+        (cb) => cb.latencyMs,
+        () => undefined,
+      ),
+    );
   }
   const results = await Promise.all(pending);
   const durationMs = performance.now() - started;

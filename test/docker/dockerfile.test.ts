@@ -19,9 +19,14 @@ let image: ReplayedImage;
 function runInImage(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const [command, ...rest] = [...image.cmd.slice(0, 1), ...args];
   return new Promise((resolve) => {
-    execFile(command === 'node' ? process.execPath : command!, rest, { cwd: image.workdir, env: { PATH: process.env.PATH, HOME: image.workdir, ...image.env, ...extraEnv }, timeout: 30_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      command === 'node' ? process.execPath : command!,
+      rest,
+      { cwd: image.workdir, env: { PATH: process.env.PATH, HOME: image.workdir, ...image.env, ...extraEnv }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -86,12 +91,15 @@ describe('the Dockerfile, replayed without a Docker engine', { timeout: 30_000 }
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it.each(['dist/discord/deploy-commands.js', 'dist/discord/shard.js'])('runs %s compiled, stopping cleanly without a token', async (script) => {
-    const run = await runInImage([script]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/DISCORD_TOKEN/);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-  });
+  it.each(['dist/discord/deploy-commands.js', 'dist/discord/shard.js'])(
+    'runs %s compiled, stopping cleanly without a token',
+    async (script) => {
+      const run = await runInImage([script]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/DISCORD_TOKEN/);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
 
   it('starts the compiled bot with a token, answers /ask with the note, and stops on SIGTERM', async () => {
     const token = 'image.local-only.token';

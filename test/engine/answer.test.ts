@@ -14,7 +14,11 @@ describe('answers', () => {
   it('quotes the closest passage verbatim with its section and subsection', () => {
     const reply = engine().answer('Is kratom addictive?');
     expect(reply.kind).toBe('answer');
-    expect(reply.passages[0]).toMatchObject({ id: DEPENDENCY, section: 'Potential Considerations', subsection: 'Dependency and Withdrawal' });
+    expect(reply.passages[0]).toMatchObject({
+      id: DEPENDENCY,
+      section: 'Potential Considerations',
+      subsection: 'Dependency and Withdrawal',
+    });
     expect(reply.passages[0]!.text).toContain('Long-term or excessive use of kratom can lead to dependency');
   });
 
@@ -69,7 +73,9 @@ describe('not covered', () => {
   });
 
   it('does not take a question about an aspect of kratom for "what is kratom"', () => {
-    expect(topId(engine().answer('what is kratom withdrawal like?'))).toBe('kratom-mental-health/potential-considerations/dependency-and-withdrawal/p1');
+    expect(topId(engine().answer('what is kratom withdrawal like?'))).toBe(
+      'kratom-mental-health/potential-considerations/dependency-and-withdrawal/p1',
+    );
   });
 });
 
@@ -114,7 +120,18 @@ describe('long messages', () => {
 });
 
 describe('help', () => {
-  it.each(['hi', 'Hello there!', 'help', 'what can you do?', '', '   ', '?!...', '<@123456789012345678>', 'ok thank u bye', 'Could you please explain what kinds of questions you are able to answer?'])('answers %j with what the bot does', (input) => {
+  it.each([
+    'hi',
+    'Hello there!',
+    'help',
+    'what can you do?',
+    '',
+    '   ',
+    '?!...',
+    '<@123456789012345678>',
+    'ok thank u bye',
+    'Could you please explain what kinds of questions you are able to answer?',
+  ])('answers %j with what the bot does', (input) => {
     const reply = engine().answer(input);
     expect(reply.kind).toBe('help');
     expect(renderText(reply)).toMatch(/Is kratom addictive\?/);
@@ -198,7 +215,11 @@ describe('sections', () => {
 
   it('returns a whole section with its subsections', () => {
     const reply = engine().section('Potential Considerations');
-    expect(reply.passages.map((q) => q.subsection)).toEqual(['Variability in Effects', 'Dependency and Withdrawal', 'Lack of Regulation and Research']);
+    expect(reply.passages.map((q) => q.subsection)).toEqual([
+      'Variability in Effects',
+      'Dependency and Withdrawal',
+      'Lack of Regulation and Research',
+    ]);
     expect(reply.passages.every((q) => !q.text.includes('…'))).toBe(true);
   });
 
@@ -235,7 +256,8 @@ describe('sections', () => {
 
   it('lists the table of contents with every section and subsection', () => {
     const text = renderText(engine().contents());
-    for (const entry of engine().sections) expect(text).toContain(entry.subsection ?? (entry.section === entry.documentTitle ? 'Introduction' : entry.section));
+    for (const entry of engine().sections)
+      expect(text).toContain(entry.subsection ?? (entry.section === entry.documentTitle ? 'Introduction' : entry.section));
   });
 });
 

@@ -16,13 +16,7 @@ const IN_DANGER = [
   'my boyfriend mixed kratom and alcohol and is barely breathing',
 ];
 
-const NOT_IN_DANGER = [
-  'thanks!!',
-  'my wifi keeps dropping',
-  'that meme killed me',
-  'I had too much coffee today',
-  'what is kratom?',
-];
+const NOT_IN_DANGER = ['thanks!!', 'my wifi keeps dropping', 'that meme killed me', 'I had too much coffee today', 'what is kratom?'];
 
 describe('crisis replies', () => {
   it.each(IN_DANGER)('puts urgent guidance first for %j', (message) => {

@@ -7,9 +7,34 @@ import { engine, isVerbatim } from '../helpers/engine.js';
 const MAX_REPLY_CHARS = 6000;
 
 const nastyPieces = fc.constantFrom(
-  '@everyone', '@here', '<@123456789012345678>', '<@&987654321098765432>', '<#111>', '**bold**', '`code`',
-  '```js\nx\n```', '> quote', '||spoiler||', '\u0000', '\u0007', '\u202e', '\r\n', '\t', '🙂', '👨‍👩‍👧', 'ｋｒａｔｏｍ',
-  'kratom', 'withdrawal', 'tell me more', 'kill myself', 'overdose', 'zoloft', 'ÆØÅ', 'ß', 'İ', '\ud800',
+  '@everyone',
+  '@here',
+  '<@123456789012345678>',
+  '<@&987654321098765432>',
+  '<#111>',
+  '**bold**',
+  '`code`',
+  '```js\nx\n```',
+  '> quote',
+  '||spoiler||',
+  '\u0000',
+  '\u0007',
+  '\u202e',
+  '\r\n',
+  '\t',
+  '🙂',
+  '👨‍👩‍👧',
+  'ｋｒａｔｏｍ',
+  'kratom',
+  'withdrawal',
+  'tell me more',
+  'kill myself',
+  'overdose',
+  'zoloft',
+  'ÆØÅ',
+  'ß',
+  'İ',
+  '\ud800',
 );
 
 const anyMessage = fc.oneof(
@@ -50,12 +75,18 @@ describe('the engine under any input', () => {
 
   it('looks up any section name without throwing or echoing a mention', () => {
     fc.assert(
-      fc.property(fc.oneof(anyMessage, fc.array(nastyPieces, { maxLength: 6 }).map((p) => p.join(''))), (name) => {
-        const text = renderText(engine().section(name));
-        expect(text.endsWith(engine().safety.safetyNote)).toBe(true);
-        expect(text).not.toMatch(/(?<!\\)@everyone|(?<!\\)@here|(?<!\\)<@[!&]?\d+>/); // "\\@everyone" is Discord's escaped, plain-text form
-        expect(engine().sectionChoices(name).length).toBeLessThanOrEqual(engine().sections.length);
-      }),
+      fc.property(
+        fc.oneof(
+          anyMessage,
+          fc.array(nastyPieces, { maxLength: 6 }).map((p) => p.join('')),
+        ),
+        (name) => {
+          const text = renderText(engine().section(name));
+          expect(text.endsWith(engine().safety.safetyNote)).toBe(true);
+          expect(text).not.toMatch(/(?<!\\)@everyone|(?<!\\)@here|(?<!\\)<@[!&]?\d+>/); // "\\@everyone" is Discord's escaped, plain-text form
+          expect(engine().sectionChoices(name).length).toBeLessThanOrEqual(engine().sections.length);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -63,10 +94,15 @@ describe('the engine under any input', () => {
   it('treats a follow-up with any context safely', () => {
     const ids = engine().passageIds();
     fc.assert(
-      fc.property(fc.string({ maxLength: 100 }), fc.array(fc.oneof(fc.constantFrom(...ids), fc.string()), { maxLength: 5 }), fc.string({ maxLength: 300 }), (message, shownIds, previous) => {
-        const reply = engine().answer(message, { question: previous, shownIds });
-        expect(renderText(reply).endsWith(reply.safetyNote)).toBe(true);
-      }),
+      fc.property(
+        fc.string({ maxLength: 100 }),
+        fc.array(fc.oneof(fc.constantFrom(...ids), fc.string()), { maxLength: 5 }),
+        fc.string({ maxLength: 300 }),
+        (message, shownIds, previous) => {
+          const reply = engine().answer(message, { question: previous, shownIds });
+          expect(renderText(reply).endsWith(reply.safetyNote)).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });

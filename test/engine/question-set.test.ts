@@ -13,7 +13,8 @@ import { engine, isVerbatim } from '../helpers/engine.js';
 
 const questions = loadQuestionSet();
 const report = evaluate(questions, engineSystem(engine()));
-const failing = (kind: string): string[] => report.failures.filter((f) => f.question.kind === kind).map((f) => `${f.question.q} → ${f.output.kind} ${f.output.ranked[0] ?? ''}`);
+const failing = (kind: string): string[] =>
+  report.failures.filter((f) => f.question.kind === kind).map((f) => `${f.question.q} → ${f.output.kind} ${f.output.ranked[0] ?? ''}`);
 
 describe('the labelled question set', () => {
   it('has at least 80 questions, every label naming a real passage', () => {
@@ -50,7 +51,11 @@ describe('the labelled question set', () => {
   });
 
   it('quotes only verbatim text from the corpus, in every reply to every question', () => {
-    const quotes = questions.flatMap((q) => engine().answer(q.q).passages.map((p) => p.text));
+    const quotes = questions.flatMap((q) =>
+      engine()
+        .answer(q.q)
+        .passages.map((p) => p.text),
+    );
     expect(quotes.length).toBeGreaterThan(80);
     expect(quotes.filter((quote) => !isVerbatim(quote))).toEqual([]);
   });

@@ -63,7 +63,9 @@ describe('the gate of risk cues (rules/risk-cues.json)', () => {
 describe('no rule is copied from a held-out question', () => {
   const heldOut = [
     ...frozenTestPart(loadCorpus().examples).map((e) => e.question),
-    ...loadRiskExamples().filter((r) => isFrozenTest(r.text)).map((r) => r.text),
+    ...loadRiskExamples()
+      .filter((r) => isFrozenTest(r.text))
+      .map((r) => r.text),
     ...['holdout.json', 'blind.json'].flatMap((file) =>
       (JSON.parse(readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8')) as { q: string }[]).map((q) => q.q),
     ),

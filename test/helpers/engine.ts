@@ -14,7 +14,10 @@ const corpusTexts = loadCorpus().passages.map((passage) => passage.text);
 
 /** Whether every piece of a quote between "…" marks stands word for word in one corpus passage. */
 export function isVerbatim(quote: string): boolean {
-  const pieces = quote.split('…').map((piece) => piece.trim()).filter(Boolean);
+  const pieces = quote
+    .split('…')
+    .map((piece) => piece.trim())
+    .filter(Boolean);
   return pieces.length > 0 && pieces.every((piece) => corpusTexts.some((text) => text.includes(piece)));
 }
 

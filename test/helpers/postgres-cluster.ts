@@ -36,7 +36,9 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'kratom-guide-pg-'));
   const data = join(dir, 'data');
   const run = (tool: string, args: string[]): void => {
-    const [command, commandArgs] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(POSTGRES_BIN, tool), ...args]] : [join(POSTGRES_BIN, tool), args];
+    const [command, commandArgs] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(POSTGRES_BIN, tool), ...args]]
+      : [join(POSTGRES_BIN, tool), args];
     execFileSync(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir });
   };
   if (asRoot) {

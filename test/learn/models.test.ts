@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { featurize } from '../../src/learn/features.js';
-import { DEFAULT_MODELS_DIR, classesOf, coverageTrainingItems, readSavedModel, trainingPart, trainSoftmax } from '../../src/learn/models.js';
+import {
+  DEFAULT_MODELS_DIR,
+  classesOf,
+  coverageTrainingItems,
+  readSavedModel,
+  trainingPart,
+  trainSoftmax,
+} from '../../src/learn/models.js';
 import { modelPlans } from '../../src/learn/plans.js';
 import { loadChatExamples } from '../../src/learn/chat-data.js';
 import { loadRiskExamples } from '../../src/learn/risk-data.js';
@@ -68,7 +75,10 @@ describe('training', () => {
     expect([...p].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
   });
 
-  it.each(modelPlans(corpus, risk, loadChatExamples()).map((plan) => [plan.file, plan.hash] as const))('saved %s is up to date with its data (else run `npm run train`)', (file, hash) => {
-    expect(readSavedModel(`${DEFAULT_MODELS_DIR}/${file}`)?.trainedOn).toBe(hash);
-  });
+  it.each(modelPlans(corpus, risk, loadChatExamples()).map((plan) => [plan.file, plan.hash] as const))(
+    'saved %s is up to date with its data (else run `npm run train`)',
+    (file, hash) => {
+      expect(readSavedModel(`${DEFAULT_MODELS_DIR}/${file}`)?.trainedOn).toBe(hash);
+    },
+  );
 });

@@ -40,7 +40,11 @@ describe('question kinds', () => {
 describe('the report', () => {
   const counted = recorder();
   const stats = counted as unknown as Parameters<typeof countAnswer>[0];
-  countAnswer(stats, 'g', reply({ kind: 'answer', coverage: 'full', passages: [quote('d/a/p1', 'A'), quote('d/a/p2', 'A'), quote('d/b/p1', 'B')] }));
+  countAnswer(
+    stats,
+    'g',
+    reply({ kind: 'answer', coverage: 'full', passages: [quote('d/a/p1', 'A'), quote('d/a/p2', 'A'), quote('d/b/p1', 'B')] }),
+  );
   countAnswer(stats, 'g', reply({ kind: 'answer', coverage: 'partial', passages: [quote('d/a/p3', 'A')] }));
   countAnswer(stats, 'g', reply({ kind: 'no_match', topic: 'doses' }));
   countAnswer(stats, 'g', reply({ kind: 'no_match', topic: 'doses' }));
@@ -52,7 +56,12 @@ describe('the report', () => {
     firstDay: '2026-11-27',
     lastDay: '2026-12-03',
     scope: 'this server',
-    stats: [...counted.rows(), { metric: 'helpful', key: 'd/a/p1', count: 3 }, { metric: 'not_helpful', key: 'd/b/p1', count: 1 }, { metric: 'helpful', key: 'gone/p9', count: 1 }],
+    stats: [
+      ...counted.rows(),
+      { metric: 'helpful', key: 'd/a/p1', count: 3 },
+      { metric: 'not_helpful', key: 'd/b/p1', count: 1 },
+      { metric: 'helpful', key: 'gone/p9', count: 1 },
+    ],
     usage: { alert: 1, answer: 2 },
     sectionOf: (id) => sections[id],
     topicLabels: new Map([['doses', 'doses and amounts']]),
@@ -60,8 +69,17 @@ describe('the report', () => {
   const text = reportText(report);
 
   it('counts each kind, an answer once per section it quoted, and topics by label', () => {
-    expect(report.questions.map((f) => `${f.label}=${f.count}`)).toEqual(['answered=1', 'partially covered=1', 'not covered=3', 'crisis=1', 'help=0']);
-    expect(report.sections).toEqual([{ label: 'A', count: 2 }, { label: 'B', count: 1 }]);
+    expect(report.questions.map((f) => `${f.label}=${f.count}`)).toEqual([
+      'answered=1',
+      'partially covered=1',
+      'not covered=3',
+      'crisis=1',
+      'help=0',
+    ]);
+    expect(report.sections).toEqual([
+      { label: 'A', count: 2 },
+      { label: 'B', count: 1 },
+    ]);
     expect(report.topics).toEqual([{ label: 'doses and amounts', count: 2 }]);
     expect(report.crises).toBe(1);
     expect(report.alerts).toBe(1);

@@ -12,7 +12,9 @@ describe('neutralize', () => {
   });
 
   it('escapes emphasis, code, spoilers and strike-through', () => {
-    expect(neutralize('**bold** _it_ `code` ||spoiler|| ~~gone~~')).toBe('\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\|\\|spoiler\\|\\| \\~\\~gone\\~\\~');
+    expect(neutralize('**bold** _it_ `code` ||spoiler|| ~~gone~~')).toBe(
+      '\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\|\\|spoiler\\|\\| \\~\\~gone\\~\\~',
+    );
   });
 
   it('escapes a masked link, and a bare URL so it is not turned into a link', () => {
@@ -20,7 +22,14 @@ describe('neutralize', () => {
   });
 
   it('escapes mentions, channel links, custom emoji and timestamps', () => {
-    for (const markup of ['<@123456789012345678>', '<@&123456789012345678>', '<#123456789012345678>', '<:pog:123456789012345678>', '<t:1700000000:R>', '@everyone']) {
+    for (const markup of [
+      '<@123456789012345678>',
+      '<@&123456789012345678>',
+      '<#123456789012345678>',
+      '<:pog:123456789012345678>',
+      '<t:1700000000:R>',
+      '@everyone',
+    ]) {
       const neutral = neutralize(markup);
       expect(neutral).not.toMatch(/(^|[^\\])[<@]/);
       expect(shown(neutral)).toBe(markup);
@@ -58,7 +67,10 @@ describe('neutralize', () => {
         expect(neutral).not.toMatch(/[\p{Cc}\p{Cf}\n\u2028\u2029]/u);
         expect(neutral).not.toMatch(/(^|[^\\])(\\\\)*[*_~`|[\]()<>@#:]/);
         expect(Array.from(shown(neutral)).length).toBeLessThanOrEqual(DEFAULT_MAX_LENGTH);
-        const visible = text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ').replace(/\s+/g, ' ').trim();
+        const visible = text
+          .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ')
+          .replace(/\s+/g, ' ')
+          .trim();
         if (Array.from(visible).length <= DEFAULT_MAX_LENGTH) expect(shown(neutral)).toBe(visible);
       }),
     );

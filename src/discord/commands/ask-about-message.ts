@@ -29,7 +29,8 @@ export const POST_PUBLICLY_LABEL = 'Post publicly as a reply';
 export const NO_TEXT = 'That message has no text I can answer. Try /ask with your own words.';
 export const EXPIRED = 'I no longer hold that answer (it was posted already, or I restarted). Use “Ask Kratom Guide” on the message again.';
 export const CANNOT_SEND = 'You can’t send messages in this channel, so I won’t post there for you. The answer stays private to you.';
-export const BOT_CANNOT_POST = 'I couldn’t post in that channel (I may lack permission to send or read messages there). The answer stays private to you.';
+export const BOT_CANNOT_POST =
+  'I couldn’t post in that channel (I may lack permission to send or read messages there). The answer stays private to you.';
 
 export const data = new ContextMenuCommandBuilder()
   .setName(NAME)
@@ -39,7 +40,10 @@ export const data = new ContextMenuCommandBuilder()
 
 export async function execute(interaction: MessageContextMenuCommandInteraction, bot: BotContext): Promise<void> {
   const target = interaction.targetMessage;
-  const question = target.content.replaceAll(/<@!?\d+>/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
+  const question = target.content
+    .replaceAll(/<@!?\d+>/g, ' ')
+    .trim()
+    .slice(0, MAX_QUESTION_LENGTH);
   if (question === '') {
     await respond(interaction, bot.engine.notice(NO_TEXT), { ephemeral: true });
     bot.logger.info({ event: 'answer', via: 'context_menu', kind: 'no_text' });
@@ -94,5 +98,8 @@ export async function postPublicly(interaction: ButtonInteraction, bot: BotConte
 }
 
 function postRow(customId: string): ActionRow {
-  return { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: customId, label: POST_PUBLICLY_LABEL }] };
+  return {
+    type: ComponentType.ActionRow,
+    components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: customId, label: POST_PUBLICLY_LABEL }],
+  };
 }

@@ -12,9 +12,15 @@ import { readingCommand } from './everywhere.js';
 
 export const data = readingCommand('ask', 'Ask a question; the answer is quoted from the article')
   .addStringOption((option) =>
-    option.setName('question').setDescription('Your question about kratom and mental health').setRequired(true).setMaxLength(MAX_QUESTION_LENGTH),
+    option
+      .setName('question')
+      .setDescription('Your question about kratom and mental health')
+      .setRequired(true)
+      .setMaxLength(MAX_QUESTION_LENGTH),
   )
-  .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer (default: as the server chose; public unless set)'));
+  .addBooleanOption((option) =>
+    option.setName('private').setDescription('Only you see the answer (default: as the server chose; public unless set)'),
+  );
 
 export async function execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void> {
   const settings = await settingsFor(bot, interaction.guildId);

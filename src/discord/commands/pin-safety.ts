@@ -55,7 +55,9 @@ export async function execute(interaction: ChatInputCommandInteraction, bot: Bot
   }
   const missing = missingBotPermissions(interaction.appPermissions, channel.isThread());
   if (missing.length > 0) {
-    await notice(`I can’t pin the safety summary here: I’m missing ${missing.join(', ')} in this channel. Ask an admin to grant ${missing.length === 1 ? 'it' : 'them'} to my role, then run /pin-safety again.`);
+    await notice(
+      `I can’t pin the safety summary here: I’m missing ${missing.join(', ')} in this channel. Ask an admin to grant ${missing.length === 1 ? 'it' : 'them'} to my role, then run /pin-safety again.`,
+    );
     bot.logger.info({ event: 'pin_safety', outcome: 'bot_lacks_permission', missing });
     return;
   }
@@ -63,7 +65,9 @@ export async function execute(interaction: ChatInputCommandInteraction, bot: Bot
   const [summary, ...more] = renderReply(bot.engine.safetySummary(), [], bot.labels);
   if (!summary || more.length > 0) throw new Error('the safety summary must fit one message to be pinned');
   const outcome = await pinSummary(interaction.client, channel, summary);
-  await notice(outcome === 'pinned' ? 'Pinned the safety summary in this channel.' : 'Updated the safety summary already pinned in this channel.');
+  await notice(
+    outcome === 'pinned' ? 'Pinned the safety summary in this channel.' : 'Updated the safety summary already pinned in this channel.',
+  );
   bot.logger.info({ event: 'pin_safety', outcome });
 }
 

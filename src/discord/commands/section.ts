@@ -7,7 +7,12 @@ import { respond } from '../respond.js';
 import { readingCommand } from './everywhere.js';
 
 export const data = readingCommand('section', 'Read a section of the article, word for word').addStringOption((option) =>
-  option.setName('name').setDescription('Section title (start typing for suggestions)').setRequired(true).setAutocomplete(true).setMaxLength(200),
+  option
+    .setName('name')
+    .setDescription('Section title (start typing for suggestions)')
+    .setRequired(true)
+    .setAutocomplete(true)
+    .setMaxLength(200),
 );
 
 export async function execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void> {
@@ -28,5 +33,7 @@ export const MAX_CHOICE_LENGTH = 100;
 /** Choices cut to Discord's limits; a key too long for a value is replaced by the (cut) title, which the fuzzy lookup finds. */
 export function withinDiscordLimits(choices: SectionChoice[]): SectionChoice[] {
   const cut = (text: string): string => (text.length <= MAX_CHOICE_LENGTH ? text : `${text.slice(0, MAX_CHOICE_LENGTH - 1)}…`);
-  return choices.slice(0, MAX_CHOICES).map((choice) => ({ name: cut(choice.name), value: choice.value.length <= MAX_CHOICE_LENGTH ? choice.value : cut(choice.name) }));
+  return choices
+    .slice(0, MAX_CHOICES)
+    .map((choice) => ({ name: cut(choice.name), value: choice.value.length <= MAX_CHOICE_LENGTH ? choice.value : cut(choice.name) }));
 }

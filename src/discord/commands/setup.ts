@@ -36,7 +36,11 @@ export const data = new SlashCommandBuilder()
       .setName('crisis-resources')
       .setDescription('The text crisis replies here open with: your country’s emergency number and crisis lines')
       .addStringOption((option) =>
-        option.setName('text').setDescription('Emergency number, crisis lines (a phone number or https link); you see a preview first').setMaxLength(CRISIS_TEXT_MAX).setAutocomplete(true),
+        option
+          .setName('text')
+          .setDescription('Emergency number, crisis lines (a phone number or https link); you see a preview first')
+          .setMaxLength(CRISIS_TEXT_MAX)
+          .setAutocomplete(true),
       )
       .addBooleanOption((option) => option.setName('reset').setDescription('Go back to the built-in default text')),
   )
@@ -44,7 +48,12 @@ export const data = new SlashCommandBuilder()
     sub
       .setName('alerts')
       .setDescription('Where moderators are told when a message here looks like a crisis')
-      .addChannelOption((option) => option.setName('channel').setDescription('The alert channel (moderators only, ideally)').addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
+      .addChannelOption((option) =>
+        option
+          .setName('channel')
+          .setDescription('The alert channel (moderators only, ideally)')
+          .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+      )
       .addRoleOption((option) => option.setName('role').setDescription('The one role an alert pings (optional)'))
       .addBooleanOption((option) => option.setName('off').setDescription('Turn alerts off')),
   )
@@ -52,7 +61,9 @@ export const data = new SlashCommandBuilder()
     sub
       .setName('ask-channel')
       .setDescription('A channel (text or forum) where every new message or post is answered without a mention')
-      .addChannelOption((option) => option.setName('channel').setDescription('The ask channel').addChannelTypes(ChannelType.GuildText, ChannelType.GuildForum))
+      .addChannelOption((option) =>
+        option.setName('channel').setDescription('The ask channel').addChannelTypes(ChannelType.GuildText, ChannelType.GuildForum),
+      )
       .addBooleanOption((option) => option.setName('off').setDescription('No ask channel: answer only mentions, replies and /ask')),
   )
   .addSubcommand((sub) =>
@@ -60,12 +71,20 @@ export const data = new SlashCommandBuilder()
       .setName('replies')
       .setDescription('Whether /ask answers are public or private by default, and the wait between questions')
       .addStringOption((option) =>
-        option.setName('visibility').setDescription('Default for /ask (people can still choose)').addChoices({ name: 'public', value: 'public' }, { name: 'private', value: 'private' }),
+        option
+          .setName('visibility')
+          .setDescription('Default for /ask (people can still choose)')
+          .addChoices({ name: 'public', value: 'public' }, { name: 'private', value: 'private' }),
       )
-      .addIntegerOption((option) => option.setName('cooldown').setDescription('Seconds each person waits between questions (0 = off)').setMinValue(0).setMaxValue(MAX_COOLDOWN_SECONDS)),
+      .addIntegerOption((option) =>
+        option
+          .setName('cooldown')
+          .setDescription('Seconds each person waits between questions (0 = off)')
+          .setMinValue(0)
+          .setMaxValue(MAX_COOLDOWN_SECONDS),
+      ),
   )
   .addSubcommand((sub) => sub.setName('show').setDescription('The current settings'));
-
 
 export async function execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void> {
   const tell = (text: string) => respond(interaction, bot.engine.notice(text), { ephemeral: true });
@@ -94,7 +113,9 @@ export async function execute(interaction: ChatInputCommandInteraction, bot: Bot
         return;
       }
       if (text === null) {
-        await tell('Give the text with `text:` (you will see a preview before anything is saved), or `reset:True` to go back to the default.');
+        await tell(
+          'Give the text with `text:` (you will see a preview before anything is saved), or `reset:True` to go back to the default.',
+        );
         return;
       }
       const checked = checkCrisisText(text);
@@ -129,9 +150,12 @@ export async function execute(interaction: ChatInputCommandInteraction, bot: Bot
         await tell('Not changed: alerts never ping @everyone. Choose a moderator role, or none.');
         return;
       }
-      const extra = role && !role.mentionable && missingBotPermissions(channel, [[P.MentionEveryone, 'Mention All Roles']]).length > 0
-        ? [`Note: <@&${role.id}> is not mentionable and I lack “Mention @everyone, @here and All Roles” there, so alerts will name it without pinging. Make the role mentionable, or grant me that permission in <#${channel.id}>.`]
-        : [];
+      const extra =
+        role && !role.mentionable && missingBotPermissions(channel, [[P.MentionEveryone, 'Mention All Roles']]).length > 0
+          ? [
+              `Note: <@&${role.id}> is not mentionable and I lack “Mention @everyone, @here and All Roles” there, so alerts will name it without pinging. Make the role mentionable, or grant me that permission in <#${channel.id}>.`,
+            ]
+          : [];
       await change({ alertChannelId: channel.id, alertRoleId: role?.id ?? null }, extra);
       return;
     }
@@ -179,7 +203,11 @@ export async function execute(interaction: ChatInputCommandInteraction, bot: Bot
       const counts = await bot.usage.totals(interaction.guildId, since);
       const warning = settings.askChannelId && !bot.messageContent ? [`⚠️ ${TURN_ON_MESSAGE_CONTENT}`] : [];
       const reply = bot.engine.notice('Settings for this server:');
-      await respond(interaction, { ...reply, after: [...describeSettings(settings, describing, counts), ...warning, STORAGE_STATEMENT] }, { ephemeral: true });
+      await respond(
+        interaction,
+        { ...reply, after: [...describeSettings(settings, describing, counts), ...warning, STORAGE_STATEMENT] },
+        { ephemeral: true },
+      );
       bot.logger.info({ event: 'setup', subcommand, outcome: 'shown' });
       return;
     }

@@ -22,5 +22,11 @@ export function gatewayNotice(debugLine: string): GatewayNotice | undefined {
   // "Recover: none" is a destroy for good (the bot stopping, or a fatal close): not a reconnect.
   if (recover !== 'Resume' && recover !== 'Reconnect') return undefined;
   const code = Number(field('Code'));
-  return { event: 'shard_reconnecting', shardId, reason: field('Reason') ?? 'none given', closeCode: Number.isFinite(code) ? code : undefined, recover };
+  return {
+    event: 'shard_reconnecting',
+    shardId,
+    reason: field('Reason') ?? 'none given',
+    closeCode: Number.isFinite(code) ? code : undefined,
+    recover,
+  };
 }

@@ -11,7 +11,12 @@ import { gatewayNotice } from './gateway-notices.js';
 
 export function logLifecycle(client: Client, logger: Logger, isStopping: () => boolean = () => false): void {
   client.once(Events.ClientReady, (ready) => {
-    logger.info({ event: 'ready', user: ready.user.tag, guilds: ready.guilds.cache.size, shards: ready.ws.shards.map((shard) => shard.id) });
+    logger.info({
+      event: 'ready',
+      user: ready.user.tag,
+      guilds: ready.guilds.cache.size,
+      shards: ready.ws.shards.map((shard) => shard.id),
+    });
   });
   client.on(Events.ShardDisconnect, (closeEvent, shardId) => logger.warn({ event: 'shard_disconnect', shardId, code: closeEvent.code }));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ event: 'shard_resume', shardId, replayed }));

@@ -85,7 +85,9 @@ async function handleMessage(message: Message, bot: BotContext): Promise<void> {
     // One line per failure: what went wrong, why, and whether the person was told.
     const failure = describeFailure(error);
     const text = failure.kind === 'missing_permissions' ? CANNOT_POST_TEXT : ERROR_TEXT;
-    const notice = await tellPrivately(message, bot.engine.notice(text)).catch((noticeError: unknown) => `not sent: ${describeFailure(noticeError).reason}`);
+    const notice = await tellPrivately(message, bot.engine.notice(text)).catch(
+      (noticeError: unknown) => `not sent: ${describeFailure(noticeError).reason}`,
+    );
     bot.logger[failure.level]({
       event: 'handler_failed',
       via,

@@ -37,7 +37,10 @@ export async function handleSetupButton(interaction: ButtonInteraction, bot: Bot
     return interaction.update({ embeds: message!.embeds, components: [] });
   };
   if (!interaction.inGuild() || !interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-    await interaction.reply({ ...renderReply(bot.engine.notice('Only members with the Manage Server permission can change my settings.'))[0]!, flags: MessageFlags.Ephemeral });
+    await interaction.reply({
+      ...renderReply(bot.engine.notice('Only members with the Manage Server permission can change my settings.'))[0]!,
+      flags: MessageFlags.Ephemeral,
+    });
     return;
   }
   if (interaction.customId === CANCEL_CRISIS_TEXT_ID) {

@@ -19,7 +19,10 @@ export const crisisTextSchema = z
       .string()
       .min(CRISIS_TEXT_MIN, `It is too short: at least ${CRISIS_TEXT_MIN} characters, so it can say who to call and how.`)
       .max(CRISIS_TEXT_MAX, `It is too long: at most ${CRISIS_TEXT_MAX} characters, so it fits at the top of a reply.`)
-      .refine((text) => PHONE_NUMBER.test(text) || HTTPS_LINK.test(text), 'It needs at least one phone number (e.g. 988 or 116 123) or an https:// link to a crisis service.')
+      .refine(
+        (text) => PHONE_NUMBER.test(text) || HTTPS_LINK.test(text),
+        'It needs at least one phone number (e.g. 988 or 116 123) or an https:// link to a crisis service.',
+      )
       .refine((text) => !/@(everyone|here)\b|<@[!&]?\d+>/.test(text), 'It must not mention @everyone, @here, a member or a role.'),
   );
 

@@ -53,10 +53,16 @@ export function describeChange(before: GuildSettings, after: GuildSettings, desc
 }
 
 export function describeSettings(settings: GuildSettings, describing: Describing, counts: Record<string, number>): string[] {
-  const intent = describing.messageContent ? '' : ' ⚠️ The Message Content intent is off, so I cannot read messages there that do not mention me: see below.';
-  const countLine = Object.keys(counts).length === 0
-    ? 'Last 7 days: nothing counted yet.'
-    : `Last 7 days: ${Object.entries(counts).sort().map(([kind, n]) => `${n} ${kind.replace('_', ' ')}`).join(', ')}.`;
+  const intent = describing.messageContent
+    ? ''
+    : ' ⚠️ The Message Content intent is off, so I cannot read messages there that do not mention me: see below.';
+  const countLine =
+    Object.keys(counts).length === 0
+      ? 'Last 7 days: nothing counted yet.'
+      : `Last 7 days: ${Object.entries(counts)
+          .sort()
+          .map(([kind, n]) => `${n} ${kind.replace('_', ' ')}`)
+          .join(', ')}.`;
   return [
     [
       `**Crisis resources**: ${crisisTextLabel(settings)}${settings.crisisText ? `\n> ${settings.crisisText.replaceAll('\n', '\n> ')}` : ''}`,

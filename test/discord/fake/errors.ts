@@ -18,15 +18,7 @@ export class RestError extends Error {
 }
 
 export type UnknownEntity =
-  | 'Application'
-  | 'Channel'
-  | 'Guild'
-  | 'Member'
-  | 'Message'
-  | 'User'
-  | 'Webhook'
-  | 'interaction'
-  | 'application command';
+  'Application' | 'Channel' | 'Guild' | 'Member' | 'Message' | 'User' | 'Webhook' | 'interaction' | 'application command';
 
 const UNKNOWN_CODES: Record<UnknownEntity, number> = {
   Application: 10002,
@@ -45,8 +37,7 @@ export const unknownEntity = (what: UnknownEntity): RestError => new RestError(4
 export const missingAccess = (): RestError => new RestError(403, 50001, 'Missing Access');
 export const missingPermissions = (): RestError => new RestError(403, 50013, 'Missing Permissions');
 export const unauthorized = (): RestError => new RestError(401, 0, '401: Unauthorized');
-export const alreadyAcknowledged = (): RestError =>
-  new RestError(400, 40060, 'Interaction has already been acknowledged.');
+export const alreadyAcknowledged = (): RestError => new RestError(400, 40060, 'Interaction has already been acknowledged.');
 
 /** 50035 Invalid Form Body with Discord's nested `errors` shape, e.g. path "embeds.0.description". */
 export function invalidFormBody(path: string, code: string, message: string): RestError {

@@ -32,10 +32,7 @@ export function gatewayMessage(world: FakeWorld, message: APIMessage, session: S
 
   const botId = world.ids.botUser;
   const contentVisible =
-    !inGuild ||
-    (session.intents & MessageContent) !== 0 ||
-    message.author.id === botId ||
-    message.mentions.some((u) => u.id === botId);
+    !inGuild || (session.intents & MessageContent) !== 0 || message.author.id === botId || message.mentions.some((u) => u.id === botId);
   const data: GatewayMessageCreateDispatchData = {
     ...message,
     channel_type: found.channel.type,
@@ -77,7 +74,9 @@ export function dispatchChannelPinsUpdate(ctx: FakeContext, channelId: string, l
 }
 
 export function dispatchChannelUpdate(ctx: FakeContext, channel: APITextChannel): number {
-  return ctx.gateway.dispatch(GatewayDispatchEvents.ChannelUpdate, (s) => (s.intents & Guilds && shardReceives(s.shard, channel.guild_id) ? channel : undefined));
+  return ctx.gateway.dispatch(GatewayDispatchEvents.ChannelUpdate, (s) =>
+    s.intents & Guilds && shardReceives(s.shard, channel.guild_id) ? channel : undefined,
+  );
 }
 
 /** A role of the first guild changed (the only guild whose roles tests change). */

@@ -165,7 +165,8 @@ export class FakeGateway {
     const live = this.liveSessions().flatMap((s) => (s.connection ? [s.connection] : []));
     for (const connection of live) {
       connection.closingByServer = true;
-      if (options.abrupt) connection.ws.terminate(); // the client sees 1006
+      if (options.abrupt)
+        connection.ws.terminate(); // the client sees 1006
       else connection.ws.close(options.code ?? GatewayCloseCodes.UnknownError, 'Fake Discord: connection dropped by test');
     }
     return live.length;
@@ -306,7 +307,8 @@ export class FakeGateway {
     // emits clientReady) only once every guild READY listed as unavailable has arrived, or after
     // waitGuildTimeout (15 s) — so a bot with the Guilds intent must get these.
     this.later(this.hooks.guildCreateDelayMs, () => {
-      for (const guild of this.hooks.guildCreatePayloads(intents, shard)) this.dispatchTo(session, GatewayDispatchEvents.GuildCreate, guild);
+      for (const guild of this.hooks.guildCreatePayloads(intents, shard))
+        this.dispatchTo(session, GatewayDispatchEvents.GuildCreate, guild);
     });
   }
 
@@ -314,8 +316,7 @@ export class FakeGateway {
     const sessionId = isRecord(d) && typeof d.session_id === 'string' ? d.session_id : '';
     const seq = isRecord(d) && typeof d.seq === 'number' ? d.seq : -1;
     const session = this.sessions.get(sessionId);
-    const valid =
-      session && !session.invalidated && isRecord(d) && d.token === session.token && seq >= 0 && seq <= session.seq;
+    const valid = session && !session.invalidated && isRecord(d) && d.token === session.token && seq >= 0 && seq <= session.seq;
     if (!valid) {
       connection.info.mode = 'resume-rejected';
       this.send(connection, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
@@ -383,7 +384,9 @@ export class FakeGateway {
 function isValidShard(shard: unknown): shard is [number, number] {
   if (!Array.isArray(shard) || shard.length !== 2) return false;
   const [id, count] = shard as unknown[];
-  return Number.isInteger(id) && Number.isInteger(count) && (count as number) >= 1 && (id as number) >= 0 && (id as number) < (count as number);
+  return (
+    Number.isInteger(id) && Number.isInteger(count) && (count as number) >= 1 && (id as number) >= 0 && (id as number) < (count as number)
+  );
 }
 
 function parsePayload(data: RawData): GatewayPayload | undefined {

@@ -130,7 +130,11 @@ export type RestFault = { status: 429; retryAfterSeconds: number; global?: boole
 
 function sendFault(res: ServerResponse, fault: RestFault): void {
   if (fault.status === 429) {
-    const body = JSON.stringify({ message: 'You are being rate limited.', retry_after: fault.retryAfterSeconds, global: fault.global ?? false });
+    const body = JSON.stringify({
+      message: 'You are being rate limited.',
+      retry_after: fault.retryAfterSeconds,
+      global: fault.global ?? false,
+    });
     res.writeHead(429, {
       'content-type': 'application/json',
       'retry-after': String(fault.retryAfterSeconds),
@@ -219,7 +223,14 @@ export function createRestListener<Ctx>(options: RestServerOptions<Ctx>): (req: 
         const held = options.holdFor?.(method, found.route.path);
         if (held) await held;
         if (found.route.auth && !options.authorize(req.headers.authorization)) throw unauthorized();
-        const request: ParsedRequest = { method, path, query: url.searchParams, body: parsed.body, files: parsed.files, authorization: req.headers.authorization };
+        const request: ParsedRequest = {
+          method,
+          path,
+          query: url.searchParams,
+          body: parsed.body,
+          files: parsed.files,
+          authorization: req.headers.authorization,
+        };
         const result = await found.route.handler(options.ctx, request, found.params);
         status = result.status;
         body = result.status === 200 ? result.body : undefined;

@@ -225,7 +225,12 @@ function invocation(world: FakeWorld, options: InvokeOptions): Invocation {
   };
 }
 
-function findCommand(world: FakeWorld, name: string, guildId: string | undefined, type = ApplicationCommandType.ChatInput): APIApplicationCommand | undefined {
+function findCommand(
+  world: FakeWorld,
+  name: string,
+  guildId: string | undefined,
+  type = ApplicationCommandType.ChatInput,
+): APIApplicationCommand | undefined {
   const isMatch = (c: APIApplicationCommand): boolean => c.name === name && c.type === type;
   const guildCommands = guildId ? [...(world.guildCommands.get(guildId)?.values() ?? [])] : [];
   return guildCommands.find(isMatch) ?? [...world.globalCommands.values()].find(isMatch);
@@ -233,7 +238,8 @@ function findCommand(world: FakeWorld, name: string, guildId: string | undefined
 
 function inferOptionType(value: OptionValue): ApplicationCommandOptionType {
   if (typeof value === 'boolean') return ApplicationCommandOptionType.Boolean;
-  if (typeof value === 'number') return Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
   return ApplicationCommandOptionType.String;
 }
 
@@ -265,12 +271,7 @@ function toApiOptions(
   });
 }
 
-function newRecord(
-  kind: InteractionKind,
-  name: string,
-  payload: APIInteraction,
-  channelId: string,
-): InteractionRecord {
+function newRecord(kind: InteractionKind, name: string, payload: APIInteraction, channelId: string): InteractionRecord {
   return {
     id: payload.id,
     token: payload.token,
@@ -305,9 +306,18 @@ function subcommandOptions(
   } else {
     const definition = command?.options?.find((o) => o.name === subcommand && o.type === ApplicationCommandOptionType.Subcommand);
     if (command && !definition) throw new Error(`Fake Discord: /${command.name} has no subcommand "${subcommand}"`);
-    const asCommand = definition && command ? ({ ...command, name: `${command.name} ${subcommand}`, options: 'options' in definition ? definition.options ?? [] : [] } as APIApplicationCommand) : undefined;
+    const asCommand =
+      definition && command
+        ? ({
+            ...command,
+            name: `${command.name} ${subcommand}`,
+            options: 'options' in definition ? (definition.options ?? []) : [],
+          } as APIApplicationCommand)
+        : undefined;
     leaf = build(asCommand);
-    options = [{ name: subcommand, type: ApplicationCommandOptionType.Subcommand, options: leaf } as APIApplicationCommandInteractionDataOption];
+    options = [
+      { name: subcommand, type: ApplicationCommandOptionType.Subcommand, options: leaf } as APIApplicationCommandInteractionDataOption,
+    ];
   }
   const channels: Record<string, unknown> = {};
   const roles: Record<string, unknown> = {};
@@ -335,7 +345,9 @@ function subcommandOptions(
 export function buildSlashCommand(world: FakeWorld, store: InteractionStore, input: SlashCommandInput): InteractionRecord {
   const { common, channelId } = invocation(world, input);
   const command = findCommand(world, input.name, input.dm ? undefined : world.guildOf(input.channelId ?? world.ids.channels.general));
-  const { options, resolved } = subcommandOptions(world, command, input.subcommand, (definition) => toApiOptions(input.options, definition));
+  const { options, resolved } = subcommandOptions(world, command, input.subcommand, (definition) =>
+    toApiOptions(input.options, definition),
+  );
   const payload: APIChatInputApplicationCommandInteraction = {
     ...common,
     id: nextSnowflake(),
@@ -439,11 +451,9 @@ const CALLBACK_NAMES: Partial<Record<number, string>> = {
 
 export function describeRecord(record: InteractionRecord): string {
   const label = record.kind === 'button' ? `button "${record.name}"` : `${record.kind} /${record.name}`;
-  const callback = record.callback ? CALLBACK_NAMES[record.callback.type] ?? `type ${record.callback.type}` : 'none';
+  const callback = record.callback ? (CALLBACK_NAMES[record.callback.type] ?? `type ${record.callback.type}`) : 'none';
   const rejected = record.rejectedCallbacks.map((r) => `${r.status}/${r.code}`).join(', ') || 'none';
-  const original = record.original
-    ? `"${record.original.content.slice(0, 80)}"${record.finalized ? '' : ' (not final)'}`
-    : 'none';
+  const original = record.original ? `"${record.original.content.slice(0, 80)}"${record.finalized ? '' : ' (not final)'}` : 'none';
   return `${label} (interaction ${record.id}): callback=${callback}; rejected callbacks=${rejected}; original=${original}; follow-ups=${record.followUps.length}`;
 }
 

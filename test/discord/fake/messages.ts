@@ -50,8 +50,7 @@ const MAX_CONTENT = 2000;
 const MAX_EMBEDS = 10;
 const MAX_EMBED_TOTAL = 6000;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function tooLong(path: string, max: number): RestError {
   return invalidFormBody(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`);
@@ -108,11 +107,11 @@ function validateAllowedMentions(allowed: unknown): void {
 function hasVisibleContent(draft: MessageDraft): boolean {
   return Boolean(
     (draft.content ?? '').trim() ||
-      (draft.embeds?.length ?? 0) > 0 ||
-      (draft.components?.length ?? 0) > 0 ||
-      (draft.sticker_ids?.length ?? 0) > 0 ||
-      draft.poll ||
-      draft.files.length > 0,
+    (draft.embeds?.length ?? 0) > 0 ||
+    (draft.components?.length ?? 0) > 0 ||
+    (draft.sticker_ids?.length ?? 0) > 0 ||
+    draft.poll ||
+    draft.files.length > 0,
   );
 }
 
@@ -230,7 +229,7 @@ export function buildMessage(world: FakeWorld, init: MessageInit): APIMessage {
     components: draft.components ?? [],
     pinned: false,
     type: init.type ?? (init.referenced ? MessageType.Reply : MessageType.Default),
-    flags: ((draft.flags ?? 0) | (init.extraFlags ?? 0)),
+    flags: (draft.flags ?? 0) | (init.extraFlags ?? 0),
   };
   if (draft.nonce !== undefined) message.nonce = draft.nonce;
   if (init.webhookId) message.webhook_id = init.webhookId;
@@ -259,13 +258,13 @@ export function applyEdit(world: FakeWorld, message: APIMessage, draft: MessageD
     author: message.author,
     ...(message.referenced_message ? { repliedTo: message.referenced_message } : {}),
   });
-  const flags = ((message.flags ?? 0) & ~clearFlags);
+  const flags = (message.flags ?? 0) & ~clearFlags;
   const updated: APIMessage = {
     ...message,
     ...mentions,
     content,
     embeds: draft.embeds === undefined ? message.embeds : (draft.embeds ?? []),
-    components: draft.components === undefined ? message.components ?? [] : (draft.components ?? []),
+    components: draft.components === undefined ? (message.components ?? []) : (draft.components ?? []),
     attachments: [...message.attachments, ...attachmentsFrom(draft.files)],
     flags: flags,
     edited_timestamp: new Date().toISOString(),
@@ -285,7 +284,14 @@ export function buildUserMessage(
     content: input.content,
     files: [],
     // A human client pings the replied-to author unless the user turns the ping off.
-    ...(input.referenced && !input.pingRepliedUser ? { allowed_mentions: { parse: [AllowedMentionsTypes.User, AllowedMentionsTypes.Role, AllowedMentionsTypes.Everyone], replied_user: false } } : {}),
+    ...(input.referenced && !input.pingRepliedUser
+      ? {
+          allowed_mentions: {
+            parse: [AllowedMentionsTypes.User, AllowedMentionsTypes.Role, AllowedMentionsTypes.Everyone],
+            replied_user: false,
+          },
+        }
+      : {}),
   };
   return buildMessage(world, {
     channelId: input.channelId,

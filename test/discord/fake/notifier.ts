@@ -36,10 +36,7 @@ export class Notifier {
           reject(error);
         },
       };
-      const timer = setTimeout(
-        () => waiter.fail(new Error(`Timed out after ${timeoutMs} ms waiting for ${describe()}`)),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => waiter.fail(new Error(`Timed out after ${timeoutMs} ms waiting for ${describe()}`)), timeoutMs);
       const finish = (): void => {
         clearTimeout(timer);
         this.waiters.delete(waiter);

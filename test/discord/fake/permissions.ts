@@ -65,11 +65,7 @@ export function basePermissions(guild: GuildPermissionModel, who: PermissionSubj
  * overwrites combined (deny first, then allow), then the member-specific overwrite.
  * Implicit rules: no ViewChannel → nothing; no SendMessages → no mention/tts/embeds/files.
  */
-export function channelPermissions(
-  guild: GuildPermissionModel,
-  who: PermissionSubject,
-  overwrites: readonly APIOverwrite[],
-): bigint {
+export function channelPermissions(guild: GuildPermissionModel, who: PermissionSubject, overwrites: readonly APIOverwrite[]): bigint {
   const base = basePermissions(guild, who);
   if (base & P.Administrator) return ALL_PERMISSIONS;
 

@@ -20,7 +20,8 @@ function validateName(path: string, name: unknown, chatInput: boolean): void {
   if (chatInput && (!NAME_PATTERN.test(name) || name !== name.toLowerCase())) {
     throw invalidFormBody(`${path}.name`, 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
   }
-  if (!chatInput && (name.length > 32 || name.length < 1)) throw invalidFormBody(`${path}.name`, 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 32 in length.');
+  if (!chatInput && (name.length > 32 || name.length < 1))
+    throw invalidFormBody(`${path}.name`, 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 32 in length.');
 }
 
 function validateDescription(path: string, description: unknown): void {
@@ -40,16 +41,27 @@ function validateOptions(path: string, options: unknown): void {
     if (!isRecord(raw)) throw invalidFormBody(at, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
     validateName(at, raw.name, true);
     validateDescription(at, raw.description);
-    if (typeof raw.type !== 'number' || raw.type < 1 || raw.type > 11) throw invalidFormBody(`${at}.type`, 'BASE_TYPE_CHOICES', 'Value must be one of {1..11}.');
-    if (names.has(String(raw.name))) throw invalidFormBody(at, 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS', 'Option names must be unique');
+    if (typeof raw.type !== 'number' || raw.type < 1 || raw.type > 11)
+      throw invalidFormBody(`${at}.type`, 'BASE_TYPE_CHOICES', 'Value must be one of {1..11}.');
+    if (names.has(String(raw.name)))
+      throw invalidFormBody(at, 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS', 'Option names must be unique');
     names.add(String(raw.name));
     if (raw.required === true && sawOptional) {
-      throw invalidFormBody(at, 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'Required options must be placed before non-required options');
+      throw invalidFormBody(
+        at,
+        'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+        'Required options must be placed before non-required options',
+      );
     }
     if (raw.required !== true) sawOptional = true;
-    if (Array.isArray(raw.choices) && raw.choices.length > 25) throw invalidFormBody(`${at}.choices`, 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+    if (Array.isArray(raw.choices) && raw.choices.length > 25)
+      throw invalidFormBody(`${at}.choices`, 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
     if (raw.autocomplete === true && Array.isArray(raw.choices) && raw.choices.length > 0) {
-      throw invalidFormBody(`${at}.autocomplete`, 'APPLICATION_COMMAND_AUTOCOMPLETE_CHOICES', 'Autocomplete cannot be set on options with choices');
+      throw invalidFormBody(
+        `${at}.autocomplete`,
+        'APPLICATION_COMMAND_AUTOCOMPLETE_CHOICES',
+        'Autocomplete cannot be set on options with choices',
+      );
     }
     const nested = raw.type === ApplicationCommandOptionType.Subcommand || raw.type === ApplicationCommandOptionType.SubcommandGroup;
     if (nested) validateOptions(at, raw.options);
@@ -157,8 +169,10 @@ function editOne(scope: CommandScope, req: ParsedRequest, params: RouteParams): 
 }
 
 function routesFor(base: string, guild: boolean): Route[] {
-  const scoped = (fn: (scope: CommandScope, req: ParsedRequest, params: RouteParams) => RestResult): Route['handler'] =>
-    (ctx, req, params) => fn(scopeOf(ctx, params, guild), req, params);
+  const scoped =
+    (fn: (scope: CommandScope, req: ParsedRequest, params: RouteParams) => RestResult): Route['handler'] =>
+    (ctx, req, params) =>
+      fn(scopeOf(ctx, params, guild), req, params);
   return [
     { method: 'GET', path: base, auth: true, handler: scoped((scope) => ok(scope.list())) },
     { method: 'PUT', path: base, auth: true, handler: scoped(bulkOverwrite) },

@@ -17,7 +17,13 @@ const R = InteractionResponseType;
 
 const ALLOWED_CALLBACKS: Record<number, readonly number[]> = {
   [InteractionType.ApplicationCommand]: [R.ChannelMessageWithSource, R.DeferredChannelMessageWithSource, R.Modal, R.LaunchActivity],
-  [InteractionType.MessageComponent]: [R.ChannelMessageWithSource, R.DeferredChannelMessageWithSource, R.DeferredMessageUpdate, R.UpdateMessage, R.Modal],
+  [InteractionType.MessageComponent]: [
+    R.ChannelMessageWithSource,
+    R.DeferredChannelMessageWithSource,
+    R.DeferredMessageUpdate,
+    R.UpdateMessage,
+    R.Modal,
+  ],
   [InteractionType.ApplicationCommandAutocomplete]: [R.ApplicationCommandAutocompleteResult],
   [InteractionType.ModalSubmit]: [R.ChannelMessageWithSource, R.DeferredChannelMessageWithSource, R.DeferredMessageUpdate, R.UpdateMessage],
 };
@@ -84,7 +90,8 @@ function validateChoices(data: unknown): void {
 }
 
 function validateModal(data: unknown): void {
-  if (!isRecord(data) || typeof data.custom_id !== 'string') throw invalidFormBody('data.custom_id', 'BASE_TYPE_REQUIRED', 'This field is required');
+  if (!isRecord(data) || typeof data.custom_id !== 'string')
+    throw invalidFormBody('data.custom_id', 'BASE_TYPE_REQUIRED', 'This field is required');
   if (typeof data.title !== 'string' || data.title.length < 1 || data.title.length > 45) {
     throw invalidFormBody('data.title', 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 45 in length.');
   }
@@ -197,7 +204,9 @@ function replaceFollowUp(record: InteractionRecord, message: APIMessage): void {
 }
 
 function isEmptyMessage(message: APIMessage): boolean {
-  return !message.content.trim() && message.embeds.length === 0 && (message.components?.length ?? 0) === 0 && message.attachments.length === 0;
+  return (
+    !message.content.trim() && message.embeds.length === 0 && (message.components?.length ?? 0) === 0 && message.attachments.length === 0
+  );
 }
 
 function editWebhookMessage(ctx: FakeContext, req: ParsedRequest, params: RouteParams): RestResult {

@@ -52,7 +52,8 @@ function resolveReference(ctx: FakeContext, found: ChannelLookup, ref: MessageRe
 
 function createMessage(ctx: FakeContext, req: ParsedRequest, params: RouteParams): RestResult {
   const found = channelOf(ctx, params);
-  if (found.kind === 'guild' && (found.channel.type as ChannelType) === ChannelType.GuildForum) throw new RestError(400, 50008, 'Cannot send messages in a non-text channel');
+  if (found.kind === 'guild' && (found.channel.type as ChannelType) === ChannelType.GuildForum)
+    throw new RestError(400, 50008, 'Cannot send messages in a non-text channel');
   const inThread = ctx.world.threadParent(found.channel.id) !== undefined;
   requireBotPermissions(ctx, found, P.ViewChannel | (inThread ? P.SendMessagesInThreads : P.SendMessages));
   const draft = parseDraft(req.body, req.files, true);
@@ -93,7 +94,12 @@ function editMessage(ctx: FakeContext, req: ParsedRequest, params: RouteParams):
   const message = messageOf(ctx, found, params);
   if (message.author.id !== ctx.world.ids.botUser) throw new RestError(403, 50005, 'Cannot edit a message authored by another user');
   const updated = applyEdit(ctx.world, message, parseDraft(req.body, req.files, false));
-  if (!updated.content.trim() && updated.embeds.length === 0 && (updated.components?.length ?? 0) === 0 && updated.attachments.length === 0) {
+  if (
+    !updated.content.trim() &&
+    updated.embeds.length === 0 &&
+    (updated.components?.length ?? 0) === 0 &&
+    updated.attachments.length === 0
+  ) {
     throw new RestError(400, 50006, 'Cannot send an empty message');
   }
   ctx.world.replaceMessage(updated);
@@ -189,7 +195,11 @@ function listPinsLegacy(ctx: FakeContext, _req: ParsedRequest, params: RoutePara
   const found = channelOf(ctx, params);
   requireBotPermissions(ctx, found, P.ViewChannel);
   if (!botCan(ctx, found, P.ReadMessageHistory)) return ok([]);
-  return ok(pinnedMessages(ctx, found).slice(0, 50).map((item) => item.message));
+  return ok(
+    pinnedMessages(ctx, found)
+      .slice(0, 50)
+      .map((item) => item.message),
+  );
 }
 
 // ------------------------------------------------------------------ reactions

@@ -66,9 +66,7 @@ export interface PinRecord {
   pinnedAt: string;
 }
 
-export type ChannelLookup =
-  | { kind: 'guild'; channel: APITextChannel }
-  | { kind: 'dm'; channel: APIDMChannel };
+export type ChannelLookup = { kind: 'guild'; channel: APITextChannel } | { kind: 'dm'; channel: APIDMChannel };
 
 export interface WorldOptions {
   botUsername: string;
@@ -252,7 +250,10 @@ export class FakeWorld implements GuildPermissionModel {
       this.roles.set(other.guild, makeRole(other.guild, '@everyone', 0, DEFAULT_EVERYONE_PERMISSIONS));
       this.roles.set(
         other.botRole,
-        makeRole(other.botRole, this.users.get(this.ids.botUser)?.username ?? 'bot', 1, botPermissions, { managed: true, tags: { bot_id: this.ids.botUser } }),
+        makeRole(other.botRole, this.users.get(this.ids.botUser)?.username ?? 'bot', 1, botPermissions, {
+          managed: true,
+          tags: { bot_id: this.ids.botUser },
+        }),
       );
       this.guildRoles.set(other.guild, [other.guild, other.botRole]);
       const members = new Map<string, string[]>([[this.ids.botUser, [other.botRole]]]);
@@ -296,7 +297,9 @@ export class FakeWorld implements GuildPermissionModel {
   }
 
   private permissionModel(guildId: string): GuildPermissionModel {
-    return guildId === this.ids.guild ? this : { ownerId: this.ids.users.owner, everyoneRoleId: guildId, rolePermissions: (roleId) => this.rolePermissions(roleId) };
+    return guildId === this.ids.guild
+      ? this
+      : { ownerId: this.ids.users.owner, everyoneRoleId: guildId, rolePermissions: (roleId) => this.rolePermissions(roleId) };
   }
 
   // ---------------------------------------------------------------- lookups
@@ -371,7 +374,8 @@ export class FakeWorld implements GuildPermissionModel {
   /** A new forum post: a public thread in the forum, whose id its opening message will share. */
   createThread(parentId: string, name: string, ownerId: string): APITextChannel {
     const parent = this.channels.get(parentId);
-    if ((parent?.type as ChannelType | undefined) !== ChannelType.GuildForum) throw new Error(`Fake Discord: ${parentId} is not a forum channel`);
+    if ((parent?.type as ChannelType | undefined) !== ChannelType.GuildForum)
+      throw new Error(`Fake Discord: ${parentId} is not a forum channel`);
     const thread = {
       id: nextSnowflake(),
       type: ChannelType.PublicThread,
@@ -558,7 +562,9 @@ export class FakeWorld implements GuildPermissionModel {
       voice_states: [],
       members: memberIds.flatMap((id) => this.apiMember(id, guildId) ?? []),
       channels: this.guildChannels(guildId),
-      threads: [...this.threads.values()].filter((thread) => thread.guild_id === guildId) as unknown as GatewayGuildCreateDispatchData['threads'],
+      threads: [...this.threads.values()].filter(
+        (thread) => thread.guild_id === guildId,
+      ) as unknown as GatewayGuildCreateDispatchData['threads'],
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
