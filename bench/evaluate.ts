@@ -36,19 +36,7 @@ export interface ExampleLike {
 }
 
 export function evaluateExamples(examples: ExampleLike[], system: (question: string) => SystemOutput): ExampleReport {
-  const r: ExampleReport = {
-    answerable: 0,
-    top1: 0,
-    top3: 0,
-    refused: 0,
-    partial: 0,
-    partialSaid: 0,
-    fullSaidPartial: 0,
-    outOfScope: 0,
-    caught: 0,
-    topicRight: 0,
-    failures: [],
-  };
+  const r = emptyExampleReport();
   for (const example of examples) {
     const output = system(example.question);
     if (example.passageId) {
@@ -73,8 +61,8 @@ export function evaluateExamples(examples: ExampleLike[], system: (question: str
   return r;
 }
 
-export function mergeReports(reports: ExampleReport[]): ExampleReport {
-  const total: ExampleReport = {
+function emptyExampleReport(): ExampleReport {
+  return {
     answerable: 0,
     top1: 0,
     top3: 0,
@@ -87,6 +75,10 @@ export function mergeReports(reports: ExampleReport[]): ExampleReport {
     topicRight: 0,
     failures: [],
   };
+}
+
+export function mergeReports(reports: ExampleReport[]): ExampleReport {
+  const total = emptyExampleReport();
   for (const r of reports) {
     for (const key of Object.keys(total) as (keyof ExampleReport)[]) {
       if (key === 'failures') total.failures.push(...r.failures);

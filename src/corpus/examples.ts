@@ -14,8 +14,9 @@
  * reading (`style`, who wrote it) and ignored. A line with an unknown passage or topic, an empty
  * question, or the same question labelled twice differently stops start-up with `file:line`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { readJsonLines } from './json-lines.js';
 import { CorpusError } from './markdown.js';
 
 export type Coverage = 'full' | 'partial';
@@ -56,24 +57,11 @@ export function loadExamples(path: string, shown: string, passageIds: ReadonlySe
   if (!existsSync(path)) return [];
   const examples: LabelledExample[] = [];
   const seen = new Map<string, { label: string; line: number }>();
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .forEach((text, index) => {
-      const line = index + 1;
-      if (text.trim() === '') return;
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        throw new CorpusError(shown, line, `not a JSON object (${(error as Error).message})`);
-      }
-      const parsed = lineSchema.safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const detail = issue.code === 'invalid_union' ? 'a line needs "q" and either "passage" or "topic"' : issue.message;
-        throw new CorpusError(shown, line, detail);
-      }
-      const data = parsed.data as { q: string; passage?: string; topic?: string; coverage?: Coverage };
+  const rows = readJsonLines(path, shown, lineSchema, (issue) =>
+    issue.code === 'invalid_union' ? 'a line needs "q" and either "passage" or "topic"' : issue.message,
+  );
+  for (const { value, line } of rows) {
+      const data = value as { q: string; passage?: string; topic?: string; coverage?: Coverage };
       const passageId = data.passage ?? null;
       const topic = passageId === null ? (data.topic ?? null) : null;
       if (passageId !== null && !passageIds.has(passageId)) throw new CorpusError(shown, line, `unknown passage id "${passageId}"`);
@@ -83,9 +71,9 @@ export function loadExamples(path: string, shown: string, passageIds: ReadonlySe
       const key = questionKey(data.q);
       const before = seen.get(key);
       if (before && before.label !== label) throw new CorpusError(shown, line, `the same question is labelled differently at line ${before.line}`);
-      if (before) return;
+      if (before) continue;
       seen.set(key, { label, line });
       examples.push({ question: data.q, passageId, coverage, topic, file: shown, line });
-    });
+  }
   return examples;
 }

@@ -8,9 +8,10 @@
  * {"q": "ty that helped", "label": "thanks"}
  * ```
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { readJsonLines } from '../corpus/json-lines.js';
 
 export interface ChatExample {
   question: string;
@@ -24,21 +25,5 @@ const lineSchema = z.object({ q: z.string().trim().min(1, 'the message "q" is em
 
 export function loadChatExamples(file: string = DEFAULT_CHAT_MESSAGES_FILE): ChatExample[] {
   if (!existsSync(file)) return [];
-  const examples: ChatExample[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((text, index) => {
-      if (text.trim() === '') return;
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        throw new Error(`${file}:${index + 1}: not a JSON object (${(error as Error).message})`);
-      }
-      const parsed = lineSchema.safeParse(json);
-      if (!parsed.success)
-        throw new Error(`${file}:${index + 1}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
-      examples.push({ question: parsed.data.q, label: parsed.data.label, line: index + 1 });
-    });
-  return examples;
+  return readJsonLines(file, file, lineSchema).map(({ value, line }) => ({ question: value.q, label: value.label, line }));
 }

@@ -7,11 +7,11 @@
  * {"text": "that meme killed me 💀", "level": "none", "category": "idiom-joke"}
  * ```
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { RiskLevel } from '../engine/risk.js';
 import { questionKey } from '../corpus/examples.js';
+import { readJsonLines } from '../corpus/json-lines.js';
 
 export interface RiskExample {
   text: string;
@@ -33,27 +33,14 @@ const lineSchema = z
 export function loadRiskExamples(file: string = DEFAULT_RISK_MESSAGES_FILE): RiskExample[] {
   const seen = new Map<string, { level: string; line: number }>();
   const examples: RiskExample[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((text, index) => {
-      const line = index + 1;
-      if (text.trim() === '') return;
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        throw new Error(`${file}:${line}: not a JSON object (${(error as Error).message})`);
-      }
-      const parsed = lineSchema.safeParse(json);
-      if (!parsed.success)
-        throw new Error(`${file}:${line}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
-      const key = questionKey(parsed.data.text);
-      const before = seen.get(key);
-      if (before && before.level !== parsed.data.level)
-        throw new Error(`${file}:${line}: the same message is labelled differently at line ${before.line}`);
-      if (before) return;
-      seen.set(key, { level: parsed.data.level, line });
-      examples.push({ text: parsed.data.text, level: parsed.data.level, category: parsed.data.category, line });
-    });
+  for (const { value, line } of readJsonLines(file, file, lineSchema)) {
+    const key = questionKey(value.text);
+    const before = seen.get(key);
+    if (before && before.level !== value.level)
+      throw new Error(`${file}:${line}: the same message is labelled differently at line ${before.line}`);
+    if (before) continue;
+    seen.set(key, { level: value.level, line });
+    examples.push({ text: value.text, level: value.level, category: value.category, line });
+  }
   return examples;
 }
