@@ -22,7 +22,6 @@
 import { neutralize } from '../text/neutralize.js';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import type { Passage } from '../corpus/markdown.js';
-import { NO_PRESENTATION } from '../corpus/presentation.js';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from '../learn/features.js';
 import { DEFAULT_MODELS_DIR, modelFrom, readSavedModel } from '../learn/models.js';
 import type { SoftmaxModel } from '../learn/softmax.js';
@@ -159,7 +158,7 @@ export class AnswerEngine {
         followUp = true;
       }
     }
-    const topicQuestion = followUp && context ? rankedQuestion : question;
+    const topicQuestion = followUp ? rankedQuestion : question;
 
     if (risk.level === 'crisis') {
       // Urgent guidance first; at most a passage that helps right now, never "not covered".
@@ -486,5 +485,3 @@ export function createEngine(options: EngineOptions = {}): AnswerEngine {
   const models = options.models ?? cachedModels!.models;
   return new AnswerEngine(corpus, models, options.chatRules ?? loadChatRules(), options);
 }
-
-export { NO_PRESENTATION };
