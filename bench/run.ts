@@ -257,6 +257,13 @@ riskLines.push(
     `<= 0.5% ${check(ratio(ordinaryFalse, ordinary.length) <= 0.005)}`,
   ]),
   row([
+    'crisis given no support line at all',
+    pct(crisisAll.filter((r) => levelOf(r.text) === 'none').length, crisisAll.length),
+    pct(crisisAll.filter((r) => !patternCrisis(r.text)).length, crisisAll.length),
+    '',
+    '',
+  ]),
+  row([
     'concern recognised (concern level)',
     pct(
       riskFrozen.filter((r) => r.level === 'concern' && levelOf(r.text) === 'concern').length,

@@ -9,7 +9,15 @@ import { DEFAULT_DECISION_OPTIONS } from '../src/engine/decide.js';
 import { DEFAULT_RANKER_OPTIONS } from '../src/engine/ranker.js';
 import { AnswerEngine, loadModels } from '../src/engine/engine.js';
 import { DEFAULT_RISK_OPTIONS, loadCrisisPhrases, loadRiskCues, riskTokens, RiskDetector } from '../src/engine/risk.js';
-import { classesOf, DEFAULT_MODEL_SETTINGS, learnedRiskCues, riskTrainingItems, trainingPart, trainSoftmax } from '../src/learn/models.js';
+import {
+  classesOf,
+  DEFAULT_MODEL_SETTINGS,
+  learnedRiskCues,
+  ORDINARY_QUESTION_WEIGHT,
+  riskTrainingItems,
+  trainingPart,
+  trainSoftmax,
+} from '../src/learn/models.js';
 import { loadRiskExamples } from '../src/learn/risk-data.js';
 import { isFrozenTest } from '../src/learn/split.js';
 import { folds } from './cross-validate.js';
@@ -67,19 +75,27 @@ for (const lexicalWeight of riskOnly ? [] : [0, 0.15, 0.3]) {
 const risk = loadRiskExamples().filter((r) => !isFrozenTest(r.text));
 const answers = trainingPart(corpus.examples);
 const k = 4;
-const detectors = Array.from({ length: k }, (_, f) => {
-  const items = riskTrainingItems(
-    risk.filter((_, i) => i % k !== f),
-    answers.filter((_, i) => i % k !== f),
-  );
-  return {
-    f,
-    model: trainSoftmax(items, classesOf(items, ['crisis', 'concern', 'none'])),
-    cues: learnedRiskCues(items, riskTokens, { exclude: chat.chatWords() }),
-  };
-});
-process.stdout.write('\nRisk (cross-validated): crisisThreshold → crisis recall, false alarms on hard negatives, on ordinary questions\n');
-for (const crisisThreshold of [0.25, 0.3, 0.35, 0.4, 0.45, 0.5]) {
+let detectors: ReturnType<typeof detectorsFor> = [];
+const detectorsFor = (ordinaryWeight: number) =>
+  Array.from({ length: k }, (_, f) => {
+    const items = riskTrainingItems(
+      risk.filter((_, i) => i % k !== f),
+      answers.filter((_, i) => i % k !== f),
+      ordinaryWeight,
+    );
+    return {
+      f,
+      model: trainSoftmax(items, classesOf(items, ['crisis', 'concern', 'none'])),
+      cues: learnedRiskCues(items, riskTokens, { exclude: chat.chatWords() }),
+    };
+  });
+process.stdout.write(
+  "\nRisk (cross-validated): ordinary questions' weight, crisisThreshold → crisis recall, false alarms on hard negatives, on ordinary questions\n",
+);
+for (const [ordinaryWeight, crisisThreshold] of [1, ORDINARY_QUESTION_WEIGHT].flatMap((w) =>
+  [0.25, 0.3, 0.35, 0.4, 0.45, 0.5].map((t) => [w, t] as const),
+)) {
+  if (crisisThreshold === 0.25) detectors = detectorsFor(ordinaryWeight);
   let crisis = 0,
     caught = 0,
     hard = 0,
@@ -110,5 +126,7 @@ for (const crisisThreshold of [0.25, 0.3, 0.35, 0.4, 0.45, 0.5]) {
       if (detector.assess(e.question).level === 'crisis') ordinaryFalse++;
     }
   }
-  process.stdout.write(`  ${crisisThreshold.toFixed(2)}  ${pct(caught, crisis)} ${pct(hardFalse, hard)} ${pct(ordinaryFalse, ordinary)}\n`);
+  process.stdout.write(
+    `  ×${ordinaryWeight} ${crisisThreshold.toFixed(2)}  ${pct(caught, crisis)} ${pct(hardFalse, hard)} ${pct(ordinaryFalse, ordinary)}\n`,
+  );
 }

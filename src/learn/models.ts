@@ -80,10 +80,22 @@ export function coverageTrainingItems(examples: LabelledExample[]): TrainingItem
   return examples.filter((example) => example.passageId !== null).map((example) => ({ text: example.question, label: example.coverage }));
 }
 
-export function riskTrainingItems(risk: RiskExample[], answerExamples: LabelledExample[]): TrainingItem[] {
+/**
+ * Ordinary questions weigh double in the risk model: they are most of what the bot reads, and a
+ * false alarm there replaces an answer with urgent guidance. Measured by cross-validation
+ * (`npm run bench:tune -- --risk-only`): at the same crisis recall, half the false alarms on
+ * ordinary questions and fewer on hard negatives.
+ */
+export const ORDINARY_QUESTION_WEIGHT = 2;
+
+export function riskTrainingItems(
+  risk: RiskExample[],
+  answerExamples: LabelledExample[],
+  ordinaryWeight: number = ORDINARY_QUESTION_WEIGHT,
+): TrainingItem[] {
   return [
     ...risk.map((example) => ({ text: example.text, label: example.level })),
-    ...answerExamples.map((example) => ({ text: example.question, label: 'none' })),
+    ...answerExamples.map((example) => ({ text: example.question, label: 'none', weight: ordinaryWeight })),
   ];
 }
 
