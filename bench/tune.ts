@@ -13,6 +13,7 @@ import {
   classesOf,
   DEFAULT_MODEL_SETTINGS,
   learnedRiskCues,
+  lookAlikeTrainingItems,
   ORDINARY_QUESTION_WEIGHT,
   riskTrainingItems,
   trainingPart,
@@ -75,41 +76,52 @@ for (const lexicalWeight of riskOnly ? [] : [0, 0.15, 0.3]) {
 const risk = loadRiskExamples().filter((r) => !isFrozenTest(r.text));
 const answers = trainingPart(corpus.examples);
 const k = 4;
-let detectors: ReturnType<typeof detectorsFor> = [];
 const detectorsFor = (ordinaryWeight: number) =>
   Array.from({ length: k }, (_, f) => {
+    const training = risk.filter((_, i) => i % k !== f);
     const items = riskTrainingItems(
-      risk.filter((_, i) => i % k !== f),
+      training,
       answers.filter((_, i) => i % k !== f),
       ordinaryWeight,
     );
+    const lookAlikeItems = lookAlikeTrainingItems(training);
     return {
       f,
       model: trainSoftmax(items, classesOf(items, ['crisis', 'concern', 'none'])),
+      lookAlikes: trainSoftmax(lookAlikeItems, classesOf(lookAlikeItems, ['crisis'])),
       cues: learnedRiskCues(items, riskTokens, { exclude: chat.chatWords() }),
     };
   });
 process.stdout.write(
-  "\nRisk (cross-validated): ordinary questions' weight, crisisThreshold → crisis recall, false alarms on hard negatives, on ordinary questions\n",
+  "\nRisk (cross-validated): ordinary questions' weight, lookAlikeThreshold (0: the risk model alone), crisisThreshold → crisis recall, false alarms on hard negatives, on ordinary questions\n",
 );
-for (const [ordinaryWeight, crisisThreshold] of [1, ORDINARY_QUESTION_WEIGHT].flatMap((w) =>
-  [0.25, 0.3, 0.35, 0.4, 0.45, 0.5].map((t) => [w, t] as const),
-)) {
-  if (crisisThreshold === 0.25) detectors = detectorsFor(ordinaryWeight);
+const riskGrid = [
+  ...[0.25, 0.3, 0.35, 0.4, 0.45].map((t) => [1, 0, t] as const),
+  ...[0.25, 0.3, 0.35, 0.4, 0.45].map((t) => [ORDINARY_QUESTION_WEIGHT, 0, t] as const),
+  ...[0.3, 0.35, 0.4].flatMap((l) => [0.25, 0.3, 0.35].map((t) => [ORDINARY_QUESTION_WEIGHT, l, t] as const)),
+];
+let detectors: ReturnType<typeof detectorsFor> = [];
+let trainedFor: number | undefined;
+for (const [ordinaryWeight, lookAlikeThreshold, crisisThreshold] of riskGrid) {
+  if (trainedFor !== ordinaryWeight) {
+    detectors = detectorsFor(ordinaryWeight);
+    trainedFor = ordinaryWeight;
+  }
   let crisis = 0,
     caught = 0,
     hard = 0,
     hardFalse = 0,
     ordinary = 0,
     ordinaryFalse = 0;
-  for (const { f, model, cues } of detectors) {
+  for (const { f, model, lookAlikes, cues } of detectors) {
     const detector = new RiskDetector(
       model,
       loadCrisisPhrases(),
       loadRiskCues(),
       DEFAULT_MODEL_SETTINGS.features,
-      { ...DEFAULT_RISK_OPTIONS, crisisThreshold },
+      { ...DEFAULT_RISK_OPTIONS, crisisThreshold, lookAlikeThreshold },
       cues,
+      lookAlikes,
     );
     for (const r of risk.filter((_, i) => i % k === f)) {
       const flagged = detector.assess(r.text).level === 'crisis';
@@ -127,6 +139,6 @@ for (const [ordinaryWeight, crisisThreshold] of [1, ORDINARY_QUESTION_WEIGHT].fl
     }
   }
   process.stdout.write(
-    `  ×${ordinaryWeight} ${crisisThreshold.toFixed(2)}  ${pct(caught, crisis)} ${pct(hardFalse, hard)} ${pct(ordinaryFalse, ordinary)}\n`,
+    `  ×${ordinaryWeight} ${lookAlikeThreshold.toFixed(2)} ${crisisThreshold.toFixed(2)}  ${pct(caught, crisis)} ${pct(hardFalse, hard)} ${pct(ordinaryFalse, ordinary)}\n`,
   );
 }

@@ -46,6 +46,8 @@ export interface Models {
   risk: SoftmaxModel | null;
   /** Risk cues learned with the risk model. */
   riskCues: string[];
+  /** Crisis against look-alikes: the risk model's second opinion. */
+  riskLookAlikes: SoftmaxModel | null;
   features: FeatureOptions;
 }
 
@@ -111,7 +113,15 @@ export class AnswerEngine {
     });
     const lexical = new LexicalIndex(this.passages, this.tuning.lexical);
     this.ranker = new Ranker(this.passages, lexical, models.ranker, models.coverage, models.features, this.tuning.ranker);
-    this.risk = new RiskDetector(models.risk, loadCrisisPhrases(), loadRiskCues(), models.features, this.tuning.risk, models.riskCues);
+    this.risk = new RiskDetector(
+      models.risk,
+      loadCrisisPhrases(),
+      loadRiskCues(),
+      models.features,
+      this.tuning.risk,
+      models.riskCues,
+      models.riskLookAlikes,
+    );
     this.sections = buildSections(this.passages);
     this.safetySummaryQuotes = this.resolveSafetySummary();
   }
@@ -466,11 +476,13 @@ export function loadModels(directory: string = DEFAULT_MODELS_DIR): Models {
   const answer = readSavedModel(`${directory}/answer-ranker.json`);
   const coverage = readSavedModel(`${directory}/answer-coverage.json`);
   const risk = readSavedModel(`${directory}/risk.json`);
+  const lookAlikes = readSavedModel(`${directory}/risk-lookalikes.json`);
   return {
     ranker: answer && modelFrom(answer),
     coverage: coverage && modelFrom(coverage),
     risk: risk && modelFrom(risk),
     riskCues: risk?.cues ?? [],
+    riskLookAlikes: lookAlikes && modelFrom(lookAlikes),
     features: answer?.features ?? risk?.features ?? DEFAULT_FEATURE_OPTIONS,
   };
 }

@@ -8,7 +8,8 @@
  *   text, sentences and titles;
  * - the coverage model: full or partial, trained on the answerable examples;
  * - the risk model: crisis, concern or none, trained on the risk corpus's training part and on
- *   the answer examples (ordinary questions, level none).
+ *   the answer examples (ordinary questions, level none);
+ * - the look-alike model: crisis or not, trained on the risk corpus's training part alone.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -97,6 +98,18 @@ export function riskTrainingItems(
     ...risk.map((example) => ({ text: example.text, label: example.level })),
     ...answerExamples.map((example) => ({ text: example.question, label: 'none', weight: ordinaryWeight })),
   ];
+}
+
+/**
+ * The look-alike model's items: crisis against everything else in the risk corpus (hard negatives
+ * and concern), without the ordinary questions that dominate the risk model. It learns what tells
+ * a crisis from a message that only sounds like one ("this meme killed me", "i was suicidal in
+ * 2019"); the detector flags a crisis only when both models agree.
+ */
+export const LOOKALIKE = 'look-alike';
+
+export function lookAlikeTrainingItems(risk: RiskExample[]): TrainingItem[] {
+  return risk.map((example) => ({ text: example.text, label: example.level === 'crisis' ? 'crisis' : LOOKALIKE }));
 }
 
 export function trainingPart<T extends { question: string }>(examples: T[]): T[] {

@@ -5,6 +5,8 @@ import {
   classesOf,
   coverageTrainingItems,
   DEFAULT_MODEL_SETTINGS,
+  lookAlikeTrainingItems,
+  LOOKALIKE,
   riskTrainingItems,
   trainingHash,
   trainingPart,
@@ -33,6 +35,7 @@ export function modelPlans(
 ): ModelPlan[] {
   const examples = trainingPart(corpus.examples);
   const chatTraining = trainingPart(chat);
+  const riskTraining = risk.filter((r) => !isFrozenTest(r.text));
   const plan = (file: string, items: TrainingItem[], first: string[] = []): ModelPlan => {
     const classes = classesOf(items, first);
     return { file, items, classes, settings, hash: trainingHash(items, classes, settings) };
@@ -45,15 +48,9 @@ export function modelPlans(
     ),
     plan('answer-coverage.json', coverageTrainingItems(examples), ['full', 'partial']),
     {
-      ...plan(
-        'risk.json',
-        riskTrainingItems(
-          risk.filter((r) => !isFrozenTest(r.text)),
-          examples,
-        ),
-        ['crisis', 'concern', 'none'],
-      ),
+      ...plan('risk.json', riskTrainingItems(riskTraining, examples), ['crisis', 'concern', 'none']),
       learnsCues: true,
     },
+    plan('risk-lookalikes.json', lookAlikeTrainingItems(riskTraining), ['crisis', LOOKALIKE]),
   ];
 }

@@ -4,7 +4,8 @@
  * measured recall and false alarms are in `npm run bench`.
  */
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/engine/engine.js';
+import { createEngine, loadModels } from '../../src/engine/engine.js';
+import { DEFAULT_RISK_OPTIONS, loadCrisisPhrases, loadRiskCues, RiskDetector } from '../../src/engine/risk.js';
 import { CRISIS_REMINDER, DEFAULT_CRISIS_TEXT } from '../../src/engine/safety.js';
 import { engine } from '../helpers/engine.js';
 
@@ -77,5 +78,38 @@ describe('concern', () => {
 
   it('treats danger in the past as a concern, not a crisis', () => {
     expect(engine().answer('i was suicidal back in 2019 but ive been doing way better, is kratom ok for mood?').risk).toBe('concern');
+  });
+});
+
+describe("the look-alike model's second opinion", () => {
+  const models = loadModels();
+  const detector = (lookAlikeThreshold: number, lookAlikes = models.riskLookAlikes): RiskDetector =>
+    new RiskDetector(
+      models.risk,
+      loadCrisisPhrases(),
+      loadRiskCues(),
+      models.features,
+      { ...DEFAULT_RISK_OPTIONS, lookAlikeThreshold },
+      models.riskCues,
+      lookAlikes,
+    );
+  const message = 'found a bridge near my place that would work. sitting in my car by it rn';
+
+  it('is shipped with the models', () => {
+    expect(models.riskLookAlikes?.classes).toContain('crisis');
+  });
+
+  it('lets the risk model flag a crisis when it agrees', () => {
+    expect(detector(DEFAULT_RISK_OPTIONS.lookAlikeThreshold).assess(message)).toMatchObject({ level: 'crisis', decidedBy: 'model' });
+  });
+
+  it('keeps the risk model from flagging a crisis when it disagrees', () => {
+    const assessment = detector(1.01).assess(message);
+    expect(assessment.decidedBy).toBe('model');
+    expect(assessment.level).not.toBe('crisis');
+  });
+
+  it('never vetoes when there is no look-alike model', () => {
+    expect(detector(1.01, null).assess(message).level).toBe('crisis');
   });
 });
