@@ -1,11 +1,12 @@
 /**
  * The answer statistics /stats and `npm run stats` report: per server, per UTC day, a count
  * for a metric and a key. Keys are answer kinds, passage ids and topic keys only, never text
- * or a user id. Counted in memory and added to the database every minute and at shutdown;
- * days older than {@link RETENTION_DAYS} are deleted.
+ * or a user id. Counted in memory and added to the database every minute and at shutdown
+ * ({@link BufferedCounts}); days older than {@link RETENTION_DAYS} are deleted.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseSchema } from './schema.js';
+import { BufferedCounts } from './buffered-counts.js';
 import { DM_KEY } from './usage-counts.js';
 
 export const RETENTION_DAYS = 90;
@@ -34,68 +35,49 @@ export function firstDayOf(days: number, now: Date): string {
   return utcDay(new Date(now.getTime() - (days - 1) * 86_400_000));
 }
 
-export class StatsCounter {
-  private pending = new Map<string, { guildId: string; day: string; metric: StatsMetric; key: string; count: number }>();
-  private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> = Promise.resolve();
+type StatsEntry = { guildId: string; day: string; metric: StatsMetric; key: string; count: number };
+
+export class StatsCounter extends BufferedCounts<StatsEntry> {
   private prunedOn: string | undefined;
 
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    super();
+  }
 
   /** The database the counts go to (for reading reports). */
   get database(): Kysely<DatabaseSchema> {
     return this.db;
   }
 
-  /** Flushes (and, once a day, deletes old days) on an interval until {@link stop}. */
-  start(intervalMs = 60_000): void {
-    this.timer ??= setInterval(() => void this.flush().catch(() => undefined), intervalMs).unref();
-  }
-
   count(guildId: string | null, metric: StatsMetric, key: string): void {
     const day = utcDay(this.now());
     const guild = guildId ?? DM_KEY;
-    const id = `${guild}\0${day}\0${metric}\0${key}`;
-    const entry = this.pending.get(id);
-    if (entry) entry.count += 1;
-    else this.pending.set(id, { guildId: guild, day, metric, key, count: 1 });
+    this.add(`${guild}\0${day}\0${metric}\0${key}`, () => ({ guildId: guild, day, metric, key }));
   }
 
-  /** Adds what was counted since the last flush to the database; deletes days past retention once a day. */
-  flush(): Promise<void> {
-    const batch = [...this.pending.values()];
-    this.pending = new Map();
-    const run = this.flushing.then(async () => {
-      if (batch.length > 0) {
-        await this.db.transaction().execute(async (trx) => {
-          for (const { guildId, day, metric, key, count } of batch) {
-            await trx
-              .insertInto('stats_counts')
-              .values({ guild_id: guildId, day, metric, key, count })
-              .onConflict((conflict) =>
-                conflict.columns(['guild_id', 'day', 'metric', 'key']).doUpdateSet({ count: sql<number>`stats_counts.count + ${count}` }),
-              )
-              .execute();
-          }
-        });
-      }
-      const today = utcDay(this.now());
-      if (this.prunedOn !== today) {
-        await deleteCountsBefore(this.db, firstDayOf(RETENTION_DAYS, this.now()));
-        this.prunedOn = today;
-      }
-    });
-    this.flushing = run.catch(() => undefined);
-    return run;
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.flush();
+  /** Adds the batch to the database; deletes days past retention once a day. */
+  protected async write(batch: StatsEntry[]): Promise<void> {
+    if (batch.length > 0) {
+      await this.db.transaction().execute(async (trx) => {
+        for (const { guildId, day, metric, key, count } of batch) {
+          await trx
+            .insertInto('stats_counts')
+            .values({ guild_id: guildId, day, metric, key, count })
+            .onConflict((conflict) =>
+              conflict.columns(['guild_id', 'day', 'metric', 'key']).doUpdateSet({ count: sql<number>`stats_counts.count + ${count}` }),
+            )
+            .execute();
+        }
+      });
+    }
+    const today = utcDay(this.now());
+    if (this.prunedOn !== today) {
+      await deleteCountsBefore(this.db, firstDayOf(RETENTION_DAYS, this.now()));
+      this.prunedOn = today;
+    }
   }
 }
 
