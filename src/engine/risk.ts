@@ -165,10 +165,8 @@ export class RiskDetector {
   probabilities(message: string): Record<RiskLevel, number> {
     if (!this.model) return { crisis: 0, concern: 0, none: 1 };
     const p = this.model.predict(featurize(message, this.features));
-    const sums: Record<RiskLevel, number> = { crisis: 0, concern: 0, none: 0 };
-    // A class is a level ("crisis") or a level and a category ("crisis:plan"): levels are sums.
-    this.model.classes.forEach((label, i) => (sums[levelOf(label)] += p[i] ?? 0));
-    return sums;
+    const at = (level: RiskLevel): number => p[this.model!.classes.indexOf(level)] ?? 0;
+    return { crisis: at('crisis'), concern: at('concern'), none: at('none') };
   }
 
   /** The look-alike model's crisis probability: 1 without that model, so it never vetoes. */
@@ -205,13 +203,6 @@ export class RiskDetector {
           : 'none';
     return { level, decidedBy: 'model', ...(cue ? { cue } : {}), probabilities, lookAlike };
   }
-}
-
-/** The risk level of a model class: `crisis`, or `crisis:plan` for a category of it. */
-export function levelOf(label: string): RiskLevel {
-  const level = label.split(':')[0] as RiskLevel;
-  if (!RISK_LEVELS.includes(level)) throw new Error(`the risk model's class "${label}" is not a risk level`);
-  return level;
 }
 
 function containsWords(tokens: string[], words: string[]): boolean {
