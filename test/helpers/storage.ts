@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
 import { openStorage, type Storage, type StorageTarget } from '../../src/storage/open-storage.js';
 
 export interface TestDatabase {
@@ -19,6 +19,32 @@ export type EngineName = 'sqlite' | 'postgres';
 /** The engines the storage tests run on: SQLite always, PostgreSQL when the run has a server. */
 export function storageEngines(): EngineName[] {
   return inject('postgresUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+/**
+ * A fresh database on `engine` for each test of the enclosing `describe`: created and opened
+ * before the test, closed and dropped after it. `reopen` closes and opens it again, as a restart does.
+ */
+export function freshDatabaseEach(engine: EngineName): { readonly storage: Storage; reopen(): Promise<void> } {
+  let database: TestDatabase;
+  let storage: Storage;
+  beforeEach(async () => {
+    database = await createTestDatabase(engine);
+    storage = await database.open();
+  });
+  afterEach(async () => {
+    await storage.close();
+    await database.drop();
+  });
+  return {
+    get storage() {
+      return storage;
+    },
+    async reopen() {
+      await storage.close();
+      storage = await database.open();
+    },
+  };
 }
 
 export async function createTestDatabase(engine: EngineName): Promise<TestDatabase> {

@@ -3,13 +3,12 @@
  * server (TEST_DATABASE_URL or a temporary cluster; see test/global-setup.ts).
  */
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_GUILD_SETTINGS, GuildSettingsStore, type GuildSettings } from '../../src/storage/guild-settings.js';
 import { LATEST_MIGRATION, migrateToLatest } from '../../src/storage/migrations.js';
-import type { Storage } from '../../src/storage/open-storage.js';
 import { GuildSettingsCache } from '../../src/storage/settings-cache.js';
 import { DM_KEY, UsageCounter } from '../../src/storage/usage-counts.js';
-import { createTestDatabase, storageEngines, type TestDatabase } from '../helpers/storage.js';
+import { freshDatabaseEach, storageEngines } from '../helpers/storage.js';
 
 const GUILD = '100000000000000001';
 const OTHER = '100000000000000002';
@@ -23,57 +22,46 @@ const configured: GuildSettings = {
 };
 
 describe.each(storageEngines())('storage on %s', (engine) => {
-  let database: TestDatabase;
-  let storage: Storage;
-
-  beforeEach(async () => {
-    database = await createTestDatabase(engine);
-    storage = await database.open();
-  });
-  afterEach(async () => {
-    await storage.close();
-    await database.drop();
-  });
+  const fresh = freshDatabaseEach(engine);
 
   describe('migrations', () => {
     it('bring a new database to the latest version at start-up', async () => {
-      const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(storage.db);
+      const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(fresh.storage.db);
       expect(applied.rows.map((row) => row.name).at(-1)).toBe(LATEST_MIGRATION);
     });
 
     it('apply nothing a second time', async () => {
-      const again = await migrateToLatest(storage.db as never);
+      const again = await migrateToLatest(fresh.storage.db as never);
       expect(again.results).toEqual([]);
     });
 
     it('keep what was saved when the database is opened again', async () => {
-      await new GuildSettingsStore(storage.db).save(GUILD, configured);
-      await storage.close();
-      storage = await database.open();
-      expect(await new GuildSettingsStore(storage.db).find(GUILD)).toEqual(configured);
+      await new GuildSettingsStore(fresh.storage.db).save(GUILD, configured);
+      await fresh.reopen();
+      expect(await new GuildSettingsStore(fresh.storage.db).find(GUILD)).toEqual(configured);
     });
   });
 
   describe('server settings', () => {
     it('has nothing saved for a server that never ran /setup', async () => {
-      expect(await new GuildSettingsStore(storage.db).find(GUILD)).toBeUndefined();
+      expect(await new GuildSettingsStore(fresh.storage.db).find(GUILD)).toBeUndefined();
     });
 
     it('returns every field as it was saved', async () => {
-      const store = new GuildSettingsStore(storage.db);
+      const store = new GuildSettingsStore(fresh.storage.db);
       await store.save(GUILD, configured);
       expect(await store.find(GUILD)).toEqual(configured);
     });
 
     it('replaces a server’s settings when saved again, back to the defaults too', async () => {
-      const store = new GuildSettingsStore(storage.db);
+      const store = new GuildSettingsStore(fresh.storage.db);
       await store.save(GUILD, configured);
       await store.save(GUILD, DEFAULT_GUILD_SETTINGS);
       expect(await store.find(GUILD)).toEqual(DEFAULT_GUILD_SETTINGS);
     });
 
     it('keeps each server’s settings apart', async () => {
-      const store = new GuildSettingsStore(storage.db);
+      const store = new GuildSettingsStore(fresh.storage.db);
       await store.save(GUILD, configured);
       await store.save(OTHER, { ...DEFAULT_GUILD_SETTINGS, cooldownSeconds: 0 });
       const all = await store.all();
@@ -94,7 +82,7 @@ describe.each(storageEngines())('storage on %s', (engine) => {
     }
 
     it('gives the defaults to a server with nothing saved, reading the database once', async () => {
-      const store = new CountingStore(storage.db);
+      const store = new CountingStore(fresh.storage.db);
       const cache = new GuildSettingsCache(store);
       expect(await cache.get(GUILD)).toEqual(DEFAULT_GUILD_SETTINGS);
       expect(await cache.get(GUILD)).toEqual(DEFAULT_GUILD_SETTINGS);
@@ -102,8 +90,8 @@ describe.each(storageEngines())('storage on %s', (engine) => {
     });
 
     it('serves servers loaded at start-up without reading the database', async () => {
-      await new GuildSettingsStore(storage.db).save(GUILD, configured);
-      const store = new CountingStore(storage.db);
+      await new GuildSettingsStore(fresh.storage.db).save(GUILD, configured);
+      const store = new CountingStore(fresh.storage.db);
       const cache = new GuildSettingsCache(store);
       expect(await cache.warm()).toBe(1);
       expect(await cache.get(GUILD)).toEqual(configured);
@@ -111,17 +99,17 @@ describe.each(storageEngines())('storage on %s', (engine) => {
     });
 
     it('saves a change to the database and serves the new value at once', async () => {
-      const cache = new GuildSettingsCache(new GuildSettingsStore(storage.db));
+      const cache = new GuildSettingsCache(new GuildSettingsStore(fresh.storage.db));
       await cache.get(GUILD);
       const change = await cache.update(GUILD, { askChannelId: configured.askChannelId });
       expect(change.before.askChannelId).toBeNull();
       expect(change.after.askChannelId).toBe(configured.askChannelId);
       expect((await cache.get(GUILD)).askChannelId).toBe(configured.askChannelId);
-      expect((await new GuildSettingsStore(storage.db).find(GUILD))?.askChannelId).toBe(configured.askChannelId);
+      expect((await new GuildSettingsStore(fresh.storage.db).find(GUILD))?.askChannelId).toBe(configured.askChannelId);
     });
 
     it('changes only the fields named', async () => {
-      const cache = new GuildSettingsCache(new GuildSettingsStore(storage.db));
+      const cache = new GuildSettingsCache(new GuildSettingsStore(fresh.storage.db));
       await cache.update(GUILD, configured);
       const { after } = await cache.update(GUILD, { cooldownSeconds: 5 });
       expect(after).toEqual({ ...configured, cooldownSeconds: 5 });
@@ -132,7 +120,7 @@ describe.each(storageEngines())('storage on %s', (engine) => {
     const day = (iso: string) => () => new Date(iso);
 
     it('adds up per server, per kind and per day across flushes', async () => {
-      const counter = new UsageCounter(storage.db, day('2026-12-03T10:00:00Z'));
+      const counter = new UsageCounter(fresh.storage.db, day('2026-12-03T10:00:00Z'));
       counter.count(GUILD, 'answer');
       counter.count(GUILD, 'answer');
       counter.count(GUILD, 'crisis');
@@ -140,7 +128,7 @@ describe.each(storageEngines())('storage on %s', (engine) => {
       counter.count(GUILD, 'answer');
       counter.count(OTHER, 'answer');
       await counter.stop();
-      const rows = await storage.db.selectFrom('usage_counts').selectAll().orderBy('guild_id').orderBy('kind').execute();
+      const rows = await fresh.storage.db.selectFrom('usage_counts').selectAll().orderBy('guild_id').orderBy('kind').execute();
       expect(rows.map((r) => [r.guild_id, r.day, r.kind, Number(r.count)])).toEqual([
         [GUILD, '2026-12-03', 'answer', 3],
         [GUILD, '2026-12-03', 'crisis', 1],
@@ -149,16 +137,16 @@ describe.each(storageEngines())('storage on %s', (engine) => {
     });
 
     it('counts DMs under one key of their own, not a person', async () => {
-      const counter = new UsageCounter(storage.db, day('2026-12-03T10:00:00Z'));
+      const counter = new UsageCounter(fresh.storage.db, day('2026-12-03T10:00:00Z'));
       counter.count(null, 'answer');
       await counter.flush();
-      const rows = await storage.db.selectFrom('usage_counts').select('guild_id').execute();
+      const rows = await fresh.storage.db.selectFrom('usage_counts').select('guild_id').execute();
       expect(rows).toEqual([{ guild_id: DM_KEY }]);
     });
 
     it('totals a server’s counts since a day', async () => {
       let now = new Date('2026-11-01T10:00:00Z');
-      const counter = new UsageCounter(storage.db, () => now);
+      const counter = new UsageCounter(fresh.storage.db, () => now);
       counter.count(GUILD, 'answer');
       now = new Date('2026-12-02T10:00:00Z');
       counter.count(GUILD, 'answer');
