@@ -70,8 +70,8 @@ export interface RiskAssessment {
   cue?: string;
   /** Model probabilities for crisis, concern and none. */
   probabilities: Record<RiskLevel, number>;
-  /** The look-alike model's crisis probability (1 without that model). */
-  lookAlike: number;
+  /** The look-alike model's crisis probability, when the model layer decided (1 without that model). */
+  lookAlike?: number;
 }
 
 const phrasesSchema = z.object({
@@ -187,13 +187,14 @@ export class RiskDetector {
     const cue = this.cueIn(message);
     const phrase = this.phraseIn(message);
     const probabilities = this.probabilities(message);
-    const lookAlike = this.lookAlikeCrisis(message);
     if (phrase) {
       // "I was suicidal back in 2019" is history: the model, trained on such messages, says so.
       const level = probabilities.concern >= this.options.phraseConcernOverride ? 'concern' : 'crisis';
-      return { level, decidedBy: 'phrase', phrase, ...(cue ? { cue } : {}), probabilities, lookAlike };
+      return { level, decidedBy: 'phrase', phrase, ...(cue ? { cue } : {}), probabilities };
     }
-    if (!cue && this.options.gate) return { level: 'none', decidedBy: 'gate', probabilities, lookAlike };
+    if (!cue && this.options.gate) return { level: 'none', decidedBy: 'gate', probabilities };
+    // Asked only here: a phrase or the gate decides without it.
+    const lookAlike = this.lookAlikeCrisis(message);
     const { crisisThreshold, lookAlikeThreshold, concernThreshold } = this.options;
     const level: RiskLevel =
       probabilities.crisis >= crisisThreshold && (!this.lookAlikes || lookAlike >= lookAlikeThreshold)

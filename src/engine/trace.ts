@@ -26,7 +26,7 @@ export function explainTrace(trace: Trace): string {
   const lines = [
     `intent: ${trace.intent}`,
     `risk: ${risk.level} (decided by ${risk.decidedBy}${risk.phrase ? ` "${risk.phrase}"` : ''}${risk.cue ? `, cue "${risk.cue}"` : ''}; ` +
-      `model crisis ${pct(risk.probabilities.crisis)}, concern ${pct(risk.probabilities.concern)}; look-alike model crisis ${pct(risk.lookAlike)})`,
+      `model crisis ${pct(risk.probabilities.crisis)}, concern ${pct(risk.probabilities.concern)}${risk.lookAlike === undefined ? '' : `; look-alike model crisis ${pct(risk.lookAlike)}`})`,
     `decided by: ${trace.decidedBy}`,
   ];
   if (trace.rankedQuestion) {
