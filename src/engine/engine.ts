@@ -404,12 +404,18 @@ export class AnswerEngine {
             .slice(0, 3)
             .map((s) => s.label);
     const topicName = decision.topic ? this.topicName(decision.topic) : undefined;
-    const what = topicName && decision.topic !== 'unrelated' ? topicName : 'that';
+    const unrelated = decision.topic === 'unrelated';
+    const what = topicName && !unrelated ? topicName : 'that';
+    // Sections "nearest" to a question about the weather are noise: say what the bot is for instead.
+    const { subject, helpExamples } = this.corpus.presentation;
+    const pointer = unrelated
+      ? `I only answer questions about ${subject}${helpExamples[0] ? `, such as "${helpExamples[0]}"` : ''}.`
+      : `Nearest sections to look at: ${look.join('; ')}.`;
     return this.reply({
       kind: 'no_match',
       question,
       lead: [...lead, `The ${this.documentWord()} does not cover ${what}, so I can’t answer it from the ${this.documentWord()}.`],
-      after: [`Nearest sections to look at: ${look.join('; ')}.`, 'No answer here is not a sign that something is safe.'],
+      after: [pointer, 'No answer here is not a sign that something is safe.'],
       context: { question, shownIds: [], notCovered: true, ...(context?.crisis ? { crisis: true } : {}) },
       ...(decision.topic ? { topic: decision.topic } : {}),
       risk: risk.level,

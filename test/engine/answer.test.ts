@@ -54,6 +54,15 @@ describe('not covered', () => {
     expect(reply.after.join(' ')).toMatch(/Nearest sections to look at: .+/);
   });
 
+  it('points an unrelated question to what the bot answers, not to the article’s sections', () => {
+    const reply = engine().answer('what time is it in tokyo rn');
+    expect(reply.kind).toBe('no_match');
+    expect(reply.topic).toBe('unrelated');
+    const after = reply.after.join(' ');
+    expect(after).not.toMatch(/Nearest sections/);
+    expect(after).toMatch(/I only answer questions about kratom and mental health, such as "Is kratom addictive\?"/);
+  });
+
   it('says that no answer is not a sign that something is safe', () => {
     const reply = engine().answer('Is kratom safe to take while pregnant?');
     expect(reply.kind).toBe('no_match');
