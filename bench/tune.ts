@@ -12,6 +12,7 @@ import { DEFAULT_RISK_OPTIONS, loadCrisisPhrases, loadRiskCues, riskTokens, Risk
 import {
   classesOf,
   DEFAULT_MODEL_SETTINGS,
+  RISK_MODEL_SETTINGS,
   learnedRiskCues,
   lookAlikeTrainingItems,
   ORDINARY_QUESTION_WEIGHT,
@@ -87,8 +88,8 @@ const detectorsFor = (ordinaryWeight: number) =>
     const lookAlikeItems = lookAlikeTrainingItems(training);
     return {
       f,
-      model: trainSoftmax(items, classesOf(items, ['crisis', 'concern', 'none'])),
-      lookAlikes: trainSoftmax(lookAlikeItems, classesOf(lookAlikeItems, ['crisis'])),
+      model: trainSoftmax(items, classesOf(items, ['crisis', 'concern', 'none']), RISK_MODEL_SETTINGS),
+      lookAlikes: trainSoftmax(lookAlikeItems, classesOf(lookAlikeItems, ['crisis']), RISK_MODEL_SETTINGS),
       cues: learnedRiskCues(items, riskTokens, { exclude: chat.chatWords() }),
     };
   });
@@ -118,7 +119,7 @@ for (const [ordinaryWeight, lookAlikeThreshold, crisisThreshold] of riskGrid) {
       model,
       loadCrisisPhrases(),
       loadRiskCues(),
-      DEFAULT_MODEL_SETTINGS.features,
+      RISK_MODEL_SETTINGS.features,
       { ...DEFAULT_RISK_OPTIONS, crisisThreshold, lookAlikeThreshold },
       cues,
       lookAlikes,

@@ -48,7 +48,10 @@ export interface Models {
   riskCues: string[];
   /** Crisis against look-alikes: the risk model's second opinion. */
   riskLookAlikes: SoftmaxModel | null;
+  /** How the answer models read a message. */
   features: FeatureOptions;
+  /** How the risk and look-alike models read a message (trained together, so the same). */
+  riskFeatures: FeatureOptions;
 }
 
 export interface Tuning {
@@ -117,7 +120,7 @@ export class AnswerEngine {
       models.risk,
       loadCrisisPhrases(),
       loadRiskCues(),
-      models.features,
+      models.riskFeatures,
       this.tuning.risk,
       models.riskCues,
       models.riskLookAlikes,
@@ -489,7 +492,8 @@ export function loadModels(directory: string = DEFAULT_MODELS_DIR): Models {
     risk: risk && modelFrom(risk),
     riskCues: risk?.cues ?? [],
     riskLookAlikes: lookAlikes && modelFrom(lookAlikes),
-    features: answer?.features ?? risk?.features ?? DEFAULT_FEATURE_OPTIONS,
+    features: answer?.features ?? DEFAULT_FEATURE_OPTIONS,
+    riskFeatures: risk?.features ?? DEFAULT_FEATURE_OPTIONS,
   };
 }
 

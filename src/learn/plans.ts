@@ -5,6 +5,7 @@ import {
   classesOf,
   coverageTrainingItems,
   DEFAULT_MODEL_SETTINGS,
+  RISK_MODEL_SETTINGS,
   lookAlikeTrainingItems,
   LOOKALIKE,
   riskTrainingItems,
@@ -32,13 +33,14 @@ export function modelPlans(
   risk: RiskExample[],
   chat: ChatExample[] = [],
   settings: ModelSettings = DEFAULT_MODEL_SETTINGS,
+  riskSettings: ModelSettings = RISK_MODEL_SETTINGS,
 ): ModelPlan[] {
   const examples = trainingPart(corpus.examples);
   const chatTraining = trainingPart(chat);
   const riskTraining = risk.filter((r) => !isFrozenTest(r.text));
-  const plan = (file: string, items: TrainingItem[], first: string[] = []): ModelPlan => {
+  const plan = (file: string, items: TrainingItem[], first: string[] = [], using: ModelSettings = settings): ModelPlan => {
     const classes = classesOf(items, first);
-    return { file, items, classes, settings, hash: trainingHash(items, classes, settings) };
+    return { file, items, classes, settings: using, hash: trainingHash(items, classes, using) };
   };
   return [
     plan(
@@ -48,9 +50,9 @@ export function modelPlans(
     ),
     plan('answer-coverage.json', coverageTrainingItems(examples), ['full', 'partial']),
     {
-      ...plan('risk.json', riskTrainingItems(riskTraining, examples), ['crisis', 'concern', 'none']),
+      ...plan('risk.json', riskTrainingItems(riskTraining, examples), ['crisis', 'concern', 'none'], riskSettings),
       learnsCues: true,
     },
-    plan('risk-lookalikes.json', lookAlikeTrainingItems(riskTraining), ['crisis', LOOKALIKE]),
+    plan('risk-lookalikes.json', lookAlikeTrainingItems(riskTraining), ['crisis', LOOKALIKE], riskSettings),
   ];
 }

@@ -88,7 +88,7 @@ describe("the look-alike model's second opinion", () => {
       models.risk,
       loadCrisisPhrases(),
       loadRiskCues(),
-      models.features,
+      models.riskFeatures,
       { ...DEFAULT_RISK_OPTIONS, lookAlikeThreshold },
       models.riskCues,
       lookAlikes,
