@@ -42,9 +42,14 @@ for (const [notCoveredThreshold, uncertainNotCovered, uncertainRatio] of riskOnl
   : ([
       [0.4, 1, 1],
       [0.42, 1, 1],
+      [0.43, 1, 1],
       [0.44, 1, 1],
+      [0.445, 1, 1],
       [0.45, 1, 1],
+      [0.46, 1, 1],
+      [0.465, 1, 1],
       [0.47, 1, 1],
+      [0.48, 1, 1],
     ] as const)) {
   const report = mergeReports(
     trained.map((fold) => {
@@ -55,7 +60,7 @@ for (const [notCoveredThreshold, uncertainNotCovered, uncertainRatio] of riskOnl
     }),
   );
   process.stdout.write(
-    `  ${notCoveredThreshold.toFixed(2)} ${uncertainNotCovered.toFixed(2)} ×${uncertainRatio}  ${pct(report.top1, report.answerable)} ${pct(report.top3, report.answerable)} ${pct(report.refused, report.answerable)} ${pct(report.caught, report.outOfScope)}\n`,
+    `  ${notCoveredThreshold.toFixed(3)} ${uncertainNotCovered.toFixed(2)} ×${uncertainRatio}  ${pct(report.top1, report.answerable)} ${pct(report.top3, report.answerable)} ${pct(report.refused, report.answerable)} ${pct(report.caught, report.outOfScope)}\n`,
   );
 }
 

@@ -32,6 +32,11 @@ export interface DecisionOptions {
   lexicalOnlyMatch: number;
   /** A follow-up with at most this many search terms may lean on the previous question. */
   shortFollowUp: number;
+  /**
+   * ...unless on its own it names a topic the corpus does not cover ("and migraines?", "and with
+   * alcohol?") with at least this probability: then it asks about that topic, not the previous one.
+   */
+  followUpOwnTopic: number;
 }
 
 /**
@@ -39,7 +44,7 @@ export interface DecisionOptions {
  * (`npm run bench:tune`); lower ones catch more out-of-scope questions and refuse more.
  */
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
-  notCoveredThreshold: 0.44,
+  notCoveredThreshold: 0.465,
   // Measured with `npm run bench:tune`: any such rule refuses far more answerable questions than it catches.
   uncertainNotCovered: 1,
   uncertainRatio: 3,
@@ -51,6 +56,7 @@ export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
   unlearnedMatch: 0.5,
   lexicalOnlyMatch: 0.5,
   shortFollowUp: 4,
+  followUpOwnTopic: 0.5,
 };
 
 export type Decision =

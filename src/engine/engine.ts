@@ -160,7 +160,7 @@ export class AnswerEngine {
     let ranking = this.ranker.rank(asked);
     let decision = decide(ranking, this.ranker, this.tuning.decision);
     let followUp = false;
-    if (context && !context.notCovered && this.isFollowUp(asked, decision)) {
+    if (context && !context.notCovered && this.isFollowUp(asked, decision, ranking)) {
       const combined = `${context.question} ${asked}`.slice(-MAX_QUESTION_LENGTH);
       const combinedRanking = this.ranker.rank(combined);
       const combinedDecision = decide(combinedRanking, this.ranker, this.tuning.decision);
@@ -371,8 +371,11 @@ export class AnswerEngine {
   }
 
   /** A short follow-up ("and with antidepressants?") or one the ranking cannot place on its own. */
-  private isFollowUp(asked: string, decision: Decision): boolean {
+  private isFollowUp(asked: string, decision: Decision, ranking: Ranking): boolean {
     if (searchTerms(asked).length > this.tuning.decision.shortFollowUp) return false;
+    const ownTopic =
+      ranking.topic && ranking.topic.key !== 'unrelated' && ranking.topic.probability >= this.tuning.decision.followUpOwnTopic;
+    if (decision.kind === 'no_match' && ownTopic) return false;
     return this.chat.continues(asked) || decision.kind === 'no_match';
   }
 

@@ -17,7 +17,7 @@
  * ```
  */
 import { z } from 'zod';
-import { featurize, type FeatureOptions } from '../learn/features.js';
+import { featurize, type FeatureOptions, type SparseVector } from '../learn/features.js';
 import type { SoftmaxModel } from '../learn/softmax.js';
 import { plainText, readRules } from './chat-rules.js';
 
@@ -48,13 +48,13 @@ export interface RiskOptions {
 /**
  * Chosen by cross-validation on the training part (`npm run bench:tune -- --risk-only`), recall
  * first: of the settings that keep cross-validated crisis recall at 96% or more, the one with the
- * fewest false alarms (on the current data 96.5% recall, false alarms on 10.0% of hard negatives
- * and 1.5% of ordinary questions; the risk model alone, at 97.3% recall: 15.9% and 1.6%).
+ * fewest false alarms (on the current data 96.1% recall, false alarms on 7.3% of hard negatives
+ * and 1.0% of ordinary questions; the risk model alone, at 96.7% recall: 9.7% and 1.0%).
  * Retune after adding data: the models' calibration moves with it. A crisis below the threshold
  * is mostly still a concern, whose reply leads with where to get support.
  */
 export const DEFAULT_RISK_OPTIONS: RiskOptions = {
-  crisisThreshold: 0.3,
+  crisisThreshold: 0.35,
   lookAlikeThreshold: 0.4,
   concernThreshold: 0.5,
   phraseConcernOverride: 0.6,
@@ -163,16 +163,24 @@ export class RiskDetector {
   }
 
   probabilities(message: string): Record<RiskLevel, number> {
+    return this.probabilitiesOf(featurize(message, this.features));
+  }
+
+  private probabilitiesOf(vector: SparseVector): Record<RiskLevel, number> {
     if (!this.model) return { crisis: 0, concern: 0, none: 1 };
-    const p = this.model.predict(featurize(message, this.features));
+    const p = this.model.predict(vector);
     const at = (level: RiskLevel): number => p[this.model!.classes.indexOf(level)] ?? 0;
     return { crisis: at('crisis'), concern: at('concern'), none: at('none') };
   }
 
   /** The look-alike model's crisis probability: 1 without that model, so it never vetoes. */
   lookAlikeCrisis(message: string): number {
+    return this.lookAlikeCrisisOf(featurize(message, this.features));
+  }
+
+  private lookAlikeCrisisOf(vector: SparseVector): number {
     if (!this.lookAlikes) return 1;
-    return this.lookAlikes.predict(featurize(message, this.features))[this.lookAlikes.classes.indexOf('crisis')] ?? 0;
+    return this.lookAlikes.predict(vector)[this.lookAlikes.classes.indexOf('crisis')] ?? 0;
   }
 
   /** As {@link assess}, for a message the chat rules read as a greeting or thanks. */
@@ -186,7 +194,9 @@ export class RiskDetector {
   assess(message: string): RiskAssessment {
     const cue = this.cueIn(message);
     const phrase = this.phraseIn(message);
-    const probabilities = this.probabilities(message);
+    // Both models read the same features: computed once.
+    const vector = featurize(message, this.features);
+    const probabilities = this.probabilitiesOf(vector);
     if (phrase) {
       // "I was suicidal back in 2019" is history: the model, trained on such messages, says so.
       const level = probabilities.concern >= this.options.phraseConcernOverride ? 'concern' : 'crisis';
@@ -194,7 +204,7 @@ export class RiskDetector {
     }
     if (!cue && this.options.gate) return { level: 'none', decidedBy: 'gate', probabilities };
     // Asked only here: a phrase or the gate decides without it.
-    const lookAlike = this.lookAlikeCrisis(message);
+    const lookAlike = this.lookAlikeCrisisOf(vector);
     const { crisisThreshold, lookAlikeThreshold, concernThreshold } = this.options;
     const level: RiskLevel =
       probabilities.crisis >= crisisThreshold && (!this.lookAlikes || lookAlike >= lookAlikeThreshold)

@@ -40,7 +40,15 @@ export interface ModelSettings {
   training: TrainOptions;
 }
 
-export const DEFAULT_MODEL_SETTINGS: ModelSettings = { features: DEFAULT_FEATURE_OPTIONS, training: DEFAULT_TRAIN_OPTIONS };
+/**
+ * The answer ranker and the coverage model. A lighter L2 penalty than the default (3e-3, not
+ * 1e-2) fits the 9,000 examples better: by cross-validation, each at its tuned threshold (at most
+ * 3% answerable refused), top-1 90.4% → 91.0% and out-of-scope caught 86.1% → 87.0%.
+ */
+export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
+  features: DEFAULT_FEATURE_OPTIONS,
+  training: { ...DEFAULT_TRAIN_OPTIONS, l2: 3e-3 },
+};
 
 /**
  * The risk and look-alike models hash into 2^18 buckets, not 2^16: with three classes (two for

@@ -210,6 +210,18 @@ describe('follow-ups', () => {
     expect(engine().answer('and migraines?', first.context).kind).toBe('no_match');
   });
 
+  it('names the uncovered topic a short follow-up asks about, not the previous one', () => {
+    const first = engine().answer('Is kratom addictive?');
+    const follow = engine().answer('and with alcohol?', first.context);
+    expect(follow.kind).toBe('no_match');
+    expect(follow.topic).toBe('other-substances');
+  });
+
+  it('still lets a short follow-up that names no topic of its own lean on the previous question', () => {
+    const first = engine().answer('Is kratom legal?');
+    expect(engine().answer('and in texas?', first.context).kind).toBe('answer');
+  });
+
   it('without context, "tell me more" is not an answer from nowhere', () => {
     expect(engine().answer('tell me more').kind).not.toBe('answer');
   });
