@@ -48,8 +48,8 @@ export interface RiskOptions {
 /**
  * Chosen by cross-validation on the training part (`npm run bench:tune -- --risk-only`), recall
  * first: of the settings that keep cross-validated crisis recall at 96% or more, the one with the
- * fewest false alarms (on the current data 96.1% recall, false alarms on 7.3% of hard negatives
- * and 1.0% of ordinary questions; the risk model alone, at 96.7% recall: 9.7% and 1.0%).
+ * fewest false alarms (on the current data 96.3% recall, false alarms on 6.5% of hard negatives
+ * and 1.2% of ordinary questions; the risk model alone, at 96.2% recall: 8.3% and 0.8%).
  * Retune after adding data: the models' calibration moves with it. A crisis below the threshold
  * is mostly still a concern, whose reply leads with where to get support.
  */
