@@ -48,8 +48,8 @@ export interface RiskOptions {
 /**
  * Chosen by cross-validation on the training part (`npm run bench:tune -- --risk-only`), recall
  * first: of the settings that keep cross-validated crisis recall at 96% or more, the one with the
- * fewest false alarms (on the current data 96.3% recall, false alarms on 6.5% of hard negatives
- * and 1.2% of ordinary questions; the risk model alone, at 96.2% recall: 8.3% and 0.8%).
+ * fewest false alarms (on the current data 96.9% recall, false alarms on 8.2% of hard negatives
+ * and 1.1% of ordinary questions; the risk model alone, at 97.3% recall: 11.1% and 1.2%).
  * Retune after adding data: the models' calibration moves with it. A crisis below the threshold
  * is mostly still a concern, whose reply leads with where to get support.
  */
