@@ -133,7 +133,7 @@ export class AnswerEngine {
   answer(rawQuestion: string, context?: ConversationContext, options: AnswerOptions = {}): Reply {
     const question = rawQuestion.trim().slice(0, MAX_QUESTION_LENGTH);
     const intent = this.chat.intent(question);
-    const risk = intent === 'help' || intent === 'thanks' ? this.risk.assessChat(question) : this.risk.assess(question);
+    const risk = intent === 'question' ? this.risk.assess(question) : this.risk.assessChat(question);
     const crisisText = options.crisisText?.trim() || this.safety.crisisText;
     const trace = (decidedBy: string, ranking?: Ranking, rankedQuestion = ''): Trace => ({
       intent,
