@@ -42,7 +42,7 @@ export interface ModelSettings {
 
 /**
  * The answer ranker and the coverage model. A lighter L2 penalty than the default (3e-3, not
- * 1e-2) fits the 9,000 examples better: by cross-validation, each at its tuned threshold (at most
+ * 1e-2) fits the 10,000 examples better: by cross-validation, each at its tuned threshold (at most
  * 3% answerable refused), top-1 90.4% → 91.0% and out-of-scope caught 86.1% → 87.0%.
  */
 export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
