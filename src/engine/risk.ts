@@ -17,7 +17,7 @@
  * ```
  */
 import { z } from 'zod';
-import { featurize, type FeatureOptions, type SparseVector } from '../learn/features.js';
+import { featurize, type FeatureOptions } from '../learn/features.js';
 import type { SoftmaxModel } from '../learn/softmax.js';
 import { plainText, readRules } from './chat-rules.js';
 
@@ -164,24 +164,16 @@ export class RiskDetector {
   }
 
   probabilities(message: string): Record<RiskLevel, number> {
-    return this.probabilitiesOf(featurize(message, this.features));
-  }
-
-  private probabilitiesOf(vector: SparseVector): Record<RiskLevel, number> {
     if (!this.model) return { crisis: 0, concern: 0, none: 1 };
-    const p = this.model.predict(vector);
+    const p = this.model.predict(featurize(message, this.features));
     const at = (level: RiskLevel): number => p[this.model!.classes.indexOf(level)] ?? 0;
     return { crisis: at('crisis'), concern: at('concern'), none: at('none') };
   }
 
   /** The look-alike model's crisis probability: 1 without that model, so it never vetoes. */
   lookAlikeCrisis(message: string): number {
-    return this.lookAlikeCrisisOf(featurize(message, this.features));
-  }
-
-  private lookAlikeCrisisOf(vector: SparseVector): number {
     if (!this.lookAlikes) return 1;
-    return this.lookAlikes.predict(vector)[this.lookAlikes.classes.indexOf('crisis')] ?? 0;
+    return this.lookAlikes.predict(featurize(message, this.features))[this.lookAlikes.classes.indexOf('crisis')] ?? 0;
   }
 
   /** As {@link assess}, for a message the chat rules read as a greeting, thanks or "tell me more". */
@@ -195,9 +187,7 @@ export class RiskDetector {
   assess(message: string): RiskAssessment {
     const cue = this.cueIn(message);
     const phrase = this.phraseIn(message);
-    // Both models read the same features: computed once.
-    const vector = featurize(message, this.features);
-    const probabilities = this.probabilitiesOf(vector);
+    const probabilities = this.probabilities(message);
     if (phrase) {
       // "I was suicidal back in 2019" is history: the model, trained on such messages, says so.
       const level = probabilities.concern >= this.options.phraseConcernOverride ? 'concern' : 'crisis';
@@ -205,7 +195,7 @@ export class RiskDetector {
     }
     if (!cue && this.options.gate) return { level: 'none', decidedBy: 'gate', probabilities };
     // Asked only here: a phrase or the gate decides without it.
-    const lookAlike = this.lookAlikeCrisisOf(vector);
+    const lookAlike = this.lookAlikeCrisis(message);
     const { crisisThreshold, lookAlikeThreshold, concernThreshold } = this.options;
     const level: RiskLevel =
       probabilities.crisis >= crisisThreshold && (!this.lookAlikes || lookAlike >= lookAlikeThreshold)
