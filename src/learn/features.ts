@@ -75,43 +75,61 @@ export function stem(word: string): string {
 }
 
 // The risk models and the ranker featurise the same message one after the other, with different
-// numbers of buckets: remember the last message's hashed features, and its vector for each size.
-let last: { text: string; family: string; raw: RawFeatures; vectors: Map<number, SparseVector> } | undefined;
+// numbers of buckets and family weights: remember the last message's hashed features, and its
+// vector for each bucket count and weighting.
+let last: { text: string; grams: string; raw: RawFeatures; vectors: Map<string, SparseVector> } | undefined;
 
 export function featurize(text: string, options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): SparseVector {
-  const family = `${options.charMin} ${options.charMax} ${options.wordWeight} ${options.bigramWeight} ${options.charWeight}`;
-  if (!last || last.text !== text || last.family !== family) last = { text, family, raw: rawFeatures(text, options), vectors: new Map() };
-  let vector = last.vectors.get(options.bits);
+  const grams = `${options.charMin} ${options.charMax}`;
+  if (!last || last.text !== text || last.grams !== grams) last = { text, grams, raw: rawFeatures(text, options), vectors: new Map() };
+  const weights = familyWeights(options);
+  const key = `${options.bits} ${weights.join(' ')}`;
+  let vector = last.vectors.get(key);
   if (!vector) {
-    vector = bucketed(last.raw, options.bits);
-    last.vectors.set(options.bits, vector);
+    vector = bucketed(last.raw, options.bits, weights);
+    last.vectors.set(key, vector);
   }
   return vector;
 }
 
-/** Every feature's full hash and weight, in order, before they are folded into buckets. */
+/** Feature families, in the order {@link familyWeights} lists their weights. */
+const WORDS = 0;
+const BIGRAMS = 1;
+const CHARS = 2;
+
+function familyWeights(options: FeatureOptions): number[] {
+  return [options.wordWeight, options.bigramWeight, options.charWeight];
+}
+
+/**
+ * Every feature's full hash and family, in order, before the families are
+ * weighed and folded into buckets.
+ */
 interface RawFeatures {
   hashes: number[];
-  weights: number[];
+  families: number[];
+  /** The square root of the size of the feature's family, which divides its weight. */
+  roots: number[];
 }
 
 function rawFeatures(text: string, options: FeatureOptions): RawFeatures {
-  const raw: RawFeatures = { hashes: [], weights: [] };
+  const raw: RawFeatures = { hashes: [], families: [], roots: [] };
   const words = tokenize(text);
   const stems = words.map(stem);
-  const family = (features: string[], weight: number): void => {
+  const family = (id: number, features: string[]): void => {
     if (features.length === 0) return;
     // Each family weighs the same however long the message: a story does not drown its question.
-    const each = weight / Math.sqrt(features.length);
+    const root = Math.sqrt(features.length);
     for (const feature of features) {
       raw.hashes.push(hash(feature));
-      raw.weights.push(each);
+      raw.families.push(id);
+      raw.roots.push(root);
     }
   };
-  family([...words.map((w) => `w:${w}`), ...stems.map((s) => `s:${s}`)], options.wordWeight);
+  family(WORDS, [...words.map((w) => `w:${w}`), ...stems.map((s) => `s:${s}`)]);
   family(
+    BIGRAMS,
     stems.slice(1).map((s, i) => `b:${stems[i]}_${s}`),
-    options.bigramWeight,
   );
   const grams: string[] = [];
   for (const word of words) {
@@ -120,7 +138,7 @@ function rawFeatures(text: string, options: FeatureOptions): RawFeatures {
       for (let i = 0; i + n <= padded.length; i++) grams.push(`c:${padded.slice(i, i + n)}`);
     }
   }
-  family(grams, options.charWeight);
+  family(CHARS, grams);
   return raw;
 }
 
@@ -128,7 +146,7 @@ function rawFeatures(text: string, options: FeatureOptions): RawFeatures {
 // than a Map for the thousand-odd features of a long message (answer p99 about 1.0 → 0.8 ms).
 const scratch = new Map<number, Float64Array>();
 
-function bucketed(raw: RawFeatures, bits: number): SparseVector {
+function bucketed(raw: RawFeatures, bits: number, weights: number[]): SparseVector {
   const mask = (1 << bits) - 1;
   let sums = scratch.get(bits);
   if (!sums) {
@@ -137,9 +155,11 @@ function bucketed(raw: RawFeatures, bits: number): SparseVector {
   }
   const touched: number[] = [];
   for (let i = 0; i < raw.hashes.length; i++) {
+    const weight = weights[raw.families[i]!]! / raw.roots[i]!;
+    if (weight === 0) continue;
     const id = raw.hashes[i]! & mask;
     if (sums[id] === 0) touched.push(id);
-    sums[id]! += raw.weights[i]!;
+    sums[id]! += weight;
   }
   // Empty messages get a bias-only vector.
   const ids = Int32Array.from(touched).sort();
