@@ -46,10 +46,13 @@ for (const [notCoveredThreshold, uncertainNotCovered, uncertainRatio] of riskOnl
       [0.44, 1, 1],
       [0.445, 1, 1],
       [0.45, 1, 1],
+      [0.455, 1, 1],
       [0.46, 1, 1],
       [0.465, 1, 1],
       [0.47, 1, 1],
+      [0.475, 1, 1],
       [0.48, 1, 1],
+      [0.49, 1, 1],
     ] as const)) {
   const report = mergeReports(
     trained.map((fold) => {
@@ -99,13 +102,16 @@ const detectorsFor = (ordinaryWeight: number) =>
     };
   });
 process.stdout.write(
-  "\nRisk (cross-validated): ordinary questions' weight, lookAlikeThreshold (0: the risk model alone), crisisThreshold → crisis recall, false alarms on hard negatives, on ordinary questions\n",
+  "\nRisk (cross-validated): ordinary questions' weight, lookAlikeThreshold (0: the risk model alone), crisisThreshold → crisis recall, false alarms on hard negatives, on ordinary questions, false alarms against their targets (hard / 3% + ordinary / 0.5%)\n",
 );
 const riskGrid = [
-  ...[0.25, 0.3, 0.35, 0.4, 0.45].map((t) => [1, 0, t] as const),
-  ...[0.25, 0.3, 0.35, 0.4, 0.45].map((t) => [ORDINARY_QUESTION_WEIGHT, 0, t] as const),
-  ...[0.3, 0.35, 0.4].flatMap((l) => [0.25, 0.3, 0.35].map((t) => [ORDINARY_QUESTION_WEIGHT, l, t] as const)),
+  ...[0.35, 0.4, 0.45].map((t) => [1, 0, t] as const),
+  ...[0, 0.3, 0.4, 0.45].flatMap((l) => [0.3, 0.35, 0.37, 0.4].map((t) => [ORDINARY_QUESTION_WEIGHT, l, t] as const)),
 ];
+// The rule that picks the risk options: cross-validated crisis recall at least 96%, then the
+// fewest false alarms, each measured against its target (3% of hard negatives, 0.5% of ordinary
+// questions).
+const riskRows: { row: string; recall: number; score: number }[] = [];
 let detectors: ReturnType<typeof detectorsFor> = [];
 let trainedFor: number | undefined;
 for (const [ordinaryWeight, lookAlikeThreshold, crisisThreshold] of riskGrid) {
@@ -144,7 +150,11 @@ for (const [ordinaryWeight, lookAlikeThreshold, crisisThreshold] of riskGrid) {
       if (detector.assess(e.question).level === 'crisis') ordinaryFalse++;
     }
   }
-  process.stdout.write(
-    `  ×${ordinaryWeight} ${lookAlikeThreshold.toFixed(2)} ${crisisThreshold.toFixed(2)}  ${pct(caught, crisis)} ${pct(hardFalse, hard)} ${pct(ordinaryFalse, ordinary)}\n`,
-  );
+  const score = ratio(hardFalse, hard) / 0.03 + ratio(ordinaryFalse, ordinary) / 0.005;
+  const row = `  ×${ordinaryWeight} ${lookAlikeThreshold.toFixed(2)} ${crisisThreshold.toFixed(2)}  ${pct(caught, crisis)} ${pct(hardFalse, hard)} ${pct(ordinaryFalse, ordinary)}  ${score.toFixed(2)}`;
+  riskRows.push({ row, recall: ratio(caught, crisis), score });
+  process.stdout.write(`${row}\n`);
 }
+const chosen = riskRows.filter((r) => r.recall >= 0.96).sort((a, b) => a.score - b.score)[0];
+if (chosen)
+  process.stdout.write(`chosen by the rule (recall >= 96%, then the lowest false alarms against their targets):\n${chosen.row}\n`);
