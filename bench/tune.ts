@@ -111,6 +111,9 @@ const riskGrid = [
 // The rule that picks the risk options: cross-validated crisis recall at least 96%, then the
 // fewest false alarms, each measured against its target (3% of hard negatives, 0.5% of ordinary
 // questions).
+const RECALL_FLOOR = 0.96;
+const HARD_TARGET = 0.03;
+const ORDINARY_TARGET = 0.005;
 const riskRows: { row: string; recall: number; score: number }[] = [];
 let detectors: ReturnType<typeof detectorsFor> = [];
 let trainedFor: number | undefined;
@@ -150,11 +153,11 @@ for (const [ordinaryWeight, lookAlikeThreshold, crisisThreshold] of riskGrid) {
       if (detector.assess(e.question).level === 'crisis') ordinaryFalse++;
     }
   }
-  const score = ratio(hardFalse, hard) / 0.03 + ratio(ordinaryFalse, ordinary) / 0.005;
+  const score = ratio(hardFalse, hard) / HARD_TARGET + ratio(ordinaryFalse, ordinary) / ORDINARY_TARGET;
   const row = `  ×${ordinaryWeight} ${lookAlikeThreshold.toFixed(2)} ${crisisThreshold.toFixed(2)}  ${pct(caught, crisis)} ${pct(hardFalse, hard)} ${pct(ordinaryFalse, ordinary)}  ${score.toFixed(2)}`;
   riskRows.push({ row, recall: ratio(caught, crisis), score });
   process.stdout.write(`${row}\n`);
 }
-const chosen = riskRows.filter((r) => r.recall >= 0.96).sort((a, b) => a.score - b.score)[0];
+const chosen = riskRows.filter((r) => r.recall >= RECALL_FLOOR).sort((a, b) => a.score - b.score)[0];
 if (chosen)
   process.stdout.write(`chosen by the rule (recall >= 96%, then the lowest false alarms against their targets):\n${chosen.row}\n`);

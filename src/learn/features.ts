@@ -101,10 +101,7 @@ function familyWeights(options: FeatureOptions): number[] {
   return [options.wordWeight, options.bigramWeight, options.charWeight];
 }
 
-/**
- * Every feature's full hash and family, in order, before the families are
- * weighed and folded into buckets.
- */
+/** Every feature's full hash and family, in order, before the families are weighed and folded into buckets. */
 interface RawFeatures {
   hashes: number[];
   families: number[];
@@ -156,6 +153,7 @@ function bucketed(raw: RawFeatures, bits: number, weights: number[]): SparseVect
   const touched: number[] = [];
   for (let i = 0; i < raw.hashes.length; i++) {
     const weight = weights[raw.families[i]!]! / raw.roots[i]!;
+    // A family weighed 0 is left out: adding 0 would leave its bucket at 0 and list it twice.
     if (weight === 0) continue;
     const id = raw.hashes[i]! & mask;
     if (sums[id] === 0) touched.push(id);
