@@ -6,6 +6,7 @@ import type { Corpus } from '../src/corpus/load.js';
 import type { LabelledExample } from '../src/corpus/examples.js';
 import {
   answerTrainingItems,
+  backgroundMessages,
   classesOf,
   coverageTrainingItems,
   trainingPart,
@@ -13,6 +14,7 @@ import {
   type ModelSettings,
 } from '../src/learn/models.js';
 import { loadChatExamples } from '../src/learn/chat-data.js';
+import { loadRiskExamples } from '../src/learn/risk-data.js';
 import type { SoftmaxModel } from '../src/learn/softmax.js';
 
 export interface Fold {
@@ -24,16 +26,17 @@ export interface Fold {
 
 /**
  * Example i goes to fold i mod k: deterministic, and every fold mixes every label. Each fold's
- * ranker also learns the chat messages' training part, as the shipped ranker does, so that its
- * probabilities are shaped like the shipped ones.
+ * ranker also learns the chat messages' training part and the background messages, as the shipped
+ * ranker does, so that its probabilities are shaped like the shipped ones.
  */
 export function folds(corpus: Corpus, k: number, settings: ModelSettings): Fold[] {
   const examples = trainingPart(corpus.examples);
   const chat = trainingPart(loadChatExamples());
+  const background = backgroundMessages(loadRiskExamples());
   return Array.from({ length: k }, (_, f) => {
     const train = examples.filter((_, i) => i % k !== f);
     const held = examples.filter((_, i) => i % k === f);
-    const items = answerTrainingItems(corpus, train, chat);
+    const items = answerTrainingItems(corpus, train, chat, background);
     const coverageItems = coverageTrainingItems(train);
     return {
       train,

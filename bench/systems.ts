@@ -32,8 +32,10 @@ export function miniSearchDefaultSystem(passages: Passage[]): (question: string)
 }
 
 /**
- * natural's BayesClassifier trained on the same items as the engine's ranker (passages and "not
- * covered"); it knows no crisis or help, and no topics.
+ * natural's BayesClassifier trained on the same labelled examples and passages as the engine's
+ * ranker (passages and "not covered"), without the background messages: it weighs every document
+ * alike, so thousands of chat lines would swamp its class priors. It knows no crisis or help, and
+ * no topics.
  */
 export function naturalBayesSystem(items: TrainingItem[]): (question: string) => SystemOutput {
   const classifier = new BayesClassifier(PorterStemmer);

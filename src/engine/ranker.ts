@@ -5,7 +5,7 @@
  */
 import type { Passage } from '../corpus/markdown.js';
 import { featurize, type FeatureOptions } from '../learn/features.js';
-import { CHAT_PREFIX, isNotCoveredLabel, NOT_COVERED } from '../learn/models.js';
+import { CHAT_PREFIX, isNotCoveredLabel, topicOfLabel } from '../learn/models.js';
 import type { SoftmaxModel } from '../learn/softmax.js';
 import type { LexicalIndex } from './lexical.js';
 
@@ -79,15 +79,18 @@ export class Ranker {
     }
     candidates.sort((a, b) => b.score - a.score);
 
-    // The ranker has a class per not-covered topic: their sum is how likely the article does not cover it.
+    // The ranker has a class per not-covered topic (and background chat, topic "unrelated"): their
+    // sum is how likely the article does not cover it.
     let notCovered = 0;
-    let topic: Ranking['topic'] = null;
+    const topics = new Map<string, number>();
     this.model?.classes.forEach((label, i) => {
       if (!isNotCoveredLabel(label) || !probabilities) return;
       notCovered += probabilities[i]!;
-      if (!topic || probabilities[i]! > topic.probability)
-        topic = { key: label.slice(NOT_COVERED.length + 1), probability: probabilities[i]! };
+      const key = topicOfLabel(label);
+      topics.set(key, (topics.get(key) ?? 0) + probabilities[i]!);
     });
+    let topic: Ranking['topic'] = null;
+    for (const [key, probability] of topics) if (!topic || probability > topic.probability) topic = { key, probability };
     let chat: Ranking['chat'] = null;
     this.model?.classes.forEach((label, i) => {
       if (!label.startsWith(CHAT_PREFIX) || !probabilities) return;

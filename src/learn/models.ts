@@ -4,8 +4,8 @@
  * model is stale against its data.
  *
  * - the answer ranker: a softmax over the passages and the not-covered topics ("doses",
- *   "drug-tests", …), trained on the labelled examples' training part and on the passages' own
- *   text, sentences and titles;
+ *   "drug-tests", …), trained on the labelled examples' training part, on the passages' own
+ *   text, sentences and titles, and on the risk corpus's everyday messages as background;
  * - the coverage model: full or partial, trained on the answerable examples;
  * - the risk model: crisis, concern or none, trained on the risk corpus's training part and on
  *   the answer examples (ordinary questions, level none);
@@ -76,24 +76,49 @@ export function notCoveredLabel(topic: string | null): string {
 export function isNotCoveredLabel(label: string): boolean {
   return label.startsWith(`${NOT_COVERED}:`);
 }
+/** The topic a not-covered class names: `not-covered:unrelated:background` names "unrelated". */
+export function topicOfLabel(label: string): string {
+  return label.slice(NOT_COVERED.length + 1).split(':')[0]!;
+}
+
+/**
+ * Background: everyday messages that are not about any document (chatter, jokes and idioms,
+ * venting, grief and news), taken from the risk corpus's training part, where they are labelled
+ * harmless. The ranker learns them as a class of their own that counts as "not covered"
+ * (topic "unrelated"): a few hundred labelled unrelated questions cannot show it the whole of
+ * everything else, and thousands of chat lines in the same class would drown those questions under
+ * balanced class weights. At {@link BACKGROUND_WEIGHT} by cross-validation (`npm run bench:tune`),
+ * at the same share of answerable questions refused, more out-of-scope questions were caught (see
+ * README, "Measures").
+ */
+export const BACKGROUND_LABEL = `${NOT_COVERED}:unrelated:background`;
+export const BACKGROUND_CATEGORIES: readonly string[] = ['chatter', 'idiom-joke', 'venting', 'grief-news'];
+/** The background class's weight against a passage's (balanced class weights make each 1). */
+export const BACKGROUND_WEIGHT = 0.6;
+
+export function backgroundMessages(risk: RiskExample[]): string[] {
+  return risk.filter((r) => r.level === 'none' && BACKGROUND_CATEGORIES.includes(r.category) && !isFrozenTest(r.text)).map((r) => r.text);
+}
 
 /** The ranker's classes for messages that are not questions: `chat:help`, `chat:thanks`. */
 export const CHAT_PREFIX = 'chat:';
 
 /**
- * The answer ranker's training items: examples outside the frozen test part, chat messages, and
- * the passages' own words.
+ * The answer ranker's training items: examples outside the frozen test part, chat messages,
+ * background messages (see {@link backgroundMessages}) and the passages' own words.
  */
 export function answerTrainingItems(
   corpus: Corpus,
   examples: LabelledExample[] = trainingPart(corpus.examples),
   chat: ChatExample[] = [],
+  background: string[] = [],
 ): TrainingItem[] {
   const items: TrainingItem[] = examples.map((example) => ({
     text: example.question,
     label: example.passageId ?? notCoveredLabel(example.topic),
   }));
   for (const example of chat) items.push({ text: example.question, label: `${CHAT_PREFIX}${example.label}` });
+  for (const text of background) items.push({ text, label: BACKGROUND_LABEL, weight: BACKGROUND_WEIGHT });
   for (const passage of corpus.passages) {
     const heading = passage.subsection ? `${passage.section} ${passage.subsection}` : passage.section;
     const own = [passage.text, heading, ...splitSentences(passage.text)];

@@ -2,6 +2,7 @@
 import type { Corpus } from '../corpus/load.js';
 import {
   answerTrainingItems,
+  backgroundMessages,
   classesOf,
   coverageTrainingItems,
   DEFAULT_MODEL_SETTINGS,
@@ -45,7 +46,7 @@ export function modelPlans(
   return [
     plan(
       'answer-ranker.json',
-      answerTrainingItems(corpus, examples, chatTraining),
+      answerTrainingItems(corpus, examples, chatTraining, backgroundMessages(risk)),
       corpus.passages.map((p) => p.id),
     ),
     plan('answer-coverage.json', coverageTrainingItems(examples), ['full', 'partial']),

@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { featurize } from '../../src/learn/features.js';
 import {
+  BACKGROUND_LABEL,
   DEFAULT_MODELS_DIR,
+  backgroundMessages,
   classesOf,
   coverageTrainingItems,
   readSavedModel,
+  topicOfLabel,
   trainingPart,
   trainSoftmax,
 } from '../../src/learn/models.js';
@@ -59,6 +62,27 @@ describe('the frozen test part', () => {
       const texts = new Set(plan.items.map((item) => item.text));
       for (const example of corpus.examples.filter((e) => isFrozenTest(e.question))) expect(texts.has(example.question)).toBe(false);
     }
+  });
+});
+
+describe('the background messages', () => {
+  const background = backgroundMessages(risk);
+
+  it('are only harmless everyday messages from the training part', () => {
+    const byText = new Map(risk.map((r) => [r.text, r]));
+    expect(background.length).toBeGreaterThan(1000);
+    for (const text of background) {
+      expect(byText.get(text)?.level).toBe('none');
+      expect(isFrozenTest(text)).toBe(false);
+    }
+  });
+
+  it('are learned by the answer ranker as a class of their own that names the topic "unrelated"', () => {
+    const ranker = modelPlans(corpus, risk, loadChatExamples()).find((plan) => plan.file === 'answer-ranker.json')!;
+    expect(ranker.classes).toContain(BACKGROUND_LABEL);
+    expect(ranker.classes).toContain('not-covered:unrelated');
+    expect(topicOfLabel(BACKGROUND_LABEL)).toBe('unrelated');
+    expect(ranker.items.filter((item) => item.label === BACKGROUND_LABEL)).toHaveLength(background.length);
   });
 });
 
