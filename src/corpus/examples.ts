@@ -32,20 +32,30 @@ export interface LabelledExample {
   line: number;
 }
 
-const lineSchema = z.union([
-  z
-    .object({
-      q: z.string().trim().min(1, 'the question "q" is empty'),
-      passage: z.string().min(1),
-      coverage: z.enum(['full', 'partial']).default('full'),
-    })
-    .passthrough(),
-  z.object({ q: z.string().trim().min(1, 'the question "q" is empty'), topic: z.string().min(1) }).passthrough(),
-]);
+// One object schema, not a union of the passage and topic shapes: a union first fails the
+// passage shape on every topic line, and building those errors tripled the loading time of
+// 16,000 examples (start-up counts against the first-answer budget).
+const lineSchema = z
+  .object({
+    q: z.string().trim().min(1, 'the question "q" is empty'),
+    passage: z.string().min(1).optional(),
+    topic: z.string().min(1).optional(),
+    coverage: z.enum(['full', 'partial']).optional(),
+  })
+  .passthrough()
+  .refine((line) => line.passage !== undefined || line.topic !== undefined, 'a line needs "q" and either "passage" or "topic"');
+
+const EDGE = /[\s\p{P}]/u;
 
 /** Same question, ignoring case, spacing and punctuation at its ends. */
 export function questionKey(question: string): string {
-  return question.toLowerCase().replace(/\s+/g, ' ').trim().replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
+  const text = question.toLowerCase().replace(/\s+/g, ' ').trim();
+  // Trimmed by hand: the equivalent regex took half of start-up's time to load 16,000 examples.
+  let start = 0;
+  let end = text.length;
+  while (start < end && EDGE.test(text[start]!)) start++;
+  while (end > start && EDGE.test(text[end - 1]!)) end--;
+  return text.slice(start, end);
 }
 
 export function examplesFileFor(documentPath: string): string {
@@ -57,9 +67,7 @@ export function loadExamples(path: string, shown: string, passageIds: ReadonlySe
   if (!existsSync(path)) return [];
   const examples: LabelledExample[] = [];
   const seen = new Map<string, { label: string; line: number }>();
-  const rows = readJsonLines(path, shown, lineSchema, (issue) =>
-    issue.code === 'invalid_union' ? 'a line needs "q" and either "passage" or "topic"' : issue.message,
-  );
+  const rows = readJsonLines(path, shown, lineSchema, (issue) => issue.message);
   for (const { value, line } of rows) {
       const data = value as { q: string; passage?: string; topic?: string; coverage?: Coverage };
       const passageId = data.passage ?? null;
