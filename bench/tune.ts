@@ -100,7 +100,7 @@ const detectorsFor = (ordinaryWeight: number) =>
       f,
       model: trainSoftmax(items, classesOf(items, ['crisis', 'concern', 'none']), RISK_MODEL_SETTINGS),
       lookAlikes: trainSoftmax(lookAlikeItems, classesOf(lookAlikeItems, ['crisis']), RISK_MODEL_SETTINGS),
-      cues: learnedRiskCues(items, riskTokens, { exclude: chat.chatWords() }),
+      cues: learnedRiskCues(items, riskTokens, { exclude: new Set([...chat.chatWords(), ...corpus.presentation.searchStopWords]) }),
     };
   });
 process.stdout.write(

@@ -15,8 +15,10 @@ import { riskTokens } from '../src/engine/risk.js';
 import { DEFAULT_MODELS_DIR, learnedRiskCues, readSavedModel, saveable, trainSoftmax } from '../src/learn/models.js';
 
 const check = process.argv.includes('--check');
-const chatWords = loadChatRules().chatWords();
-const plans = modelPlans(loadCorpus(), loadRiskExamples(), loadChatExamples());
+const corpus = loadCorpus();
+// Never learned as risk cues: greeting and thanks words, and the corpus's subject (in nearly every question).
+const notCues = new Set([...loadChatRules().chatWords(), ...corpus.presentation.searchStopWords]);
+const plans = modelPlans(corpus, loadRiskExamples(), loadChatExamples());
 let stale = 0;
 for (const plan of plans) {
   const path = join(DEFAULT_MODELS_DIR, plan.file);
@@ -29,7 +31,7 @@ for (const plan of plans) {
   }
   const started = performance.now();
   const model = trainSoftmax(plan.items, plan.classes, plan.settings);
-  const cues = plan.learnsCues ? learnedRiskCues(plan.items, riskTokens, { exclude: chatWords }) : undefined;
+  const cues = plan.learnsCues ? learnedRiskCues(plan.items, riskTokens, { exclude: notCues }) : undefined;
   writeFileSync(path, `${JSON.stringify(saveable(model, plan.hash, plan.settings.features, cues))}\n`);
   process.stdout.write(
     `${plan.file}: ${plan.items.length} items, ${plan.classes.length} classes, ${Math.round(performance.now() - started)} ms\n`,

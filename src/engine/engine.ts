@@ -27,7 +27,7 @@ import { DEFAULT_MODELS_DIR, modelFrom, readSavedModel } from '../learn/models.j
 import type { SoftmaxModel } from '../learn/softmax.js';
 import { loadChatRules, type ChatRules } from './chat-rules.js';
 import { decide, DEFAULT_DECISION_OPTIONS, type Decision, type DecisionOptions } from './decide.js';
-import { DEFAULT_LEXICAL_OPTIONS, LexicalIndex, searchTerms, type LexicalOptions } from './lexical.js';
+import { DEFAULT_LEXICAL_OPTIONS, LexicalIndex, SearchTerms, type LexicalOptions } from './lexical.js';
 import { DEFAULT_RANKER_OPTIONS, Ranker, type Ranking, type RankerOptions } from './ranker.js';
 import { makeReply, quoteHeading, type ConversationContext, type Quote, type Reply, type ReplyFields } from './reply.js';
 import { DEFAULT_RISK_OPTIONS, loadCrisisPhrases, loadRiskCues, RiskDetector, type RiskAssessment, type RiskOptions } from './risk.js';
@@ -99,6 +99,7 @@ export class AnswerEngine {
   private readonly risk: RiskDetector;
   private readonly safetySummaryQuotes: Quote[];
   private readonly tuning: Tuning;
+  private readonly terms: SearchTerms;
 
   constructor(
     private readonly corpus: Corpus,
@@ -108,13 +109,14 @@ export class AnswerEngine {
   ) {
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
     this.sourceName = corpus.documents.length === 1 ? 'one article' : 'these documents';
-    this.safety = safetyTexts(options, this.sourceName);
+    this.safety = safetyTexts(options, this.sourceName, corpus.presentation.caution);
+    this.terms = new SearchTerms(corpus.presentation.searchStopWords);
     this.passages = corpus.passages;
     this.passages.forEach((passage, i) => {
       this.byId.set(passage.id, passage);
       this.ordinal.set(passage.id, i);
     });
-    const lexical = new LexicalIndex(this.passages, this.tuning.lexical);
+    const lexical = new LexicalIndex(this.passages, this.terms, this.tuning.lexical);
     this.ranker = new Ranker(this.passages, lexical, models.ranker, models.coverage, models.features, this.tuning.ranker);
     this.risk = new RiskDetector(
       models.risk,
@@ -284,7 +286,7 @@ export class AnswerEngine {
 
   /** A section or subsection, whole and verbatim, found by (fuzzy) title or key. */
   section(name: string): Reply {
-    const [best, ...rest] = rankSections(name, this.sections);
+    const [best, ...rest] = rankSections(name, this.sections, this.terms);
     if (!best || best.similarity < 0.75) {
       const near = (best ? [best, ...rest] : []).slice(0, 3).map((r) => r.entry.label);
       return this.reply({
@@ -305,7 +307,7 @@ export class AnswerEngine {
 
   /** Section names for a partly typed one, best first: fuzzy, all of them for an empty box. `value` is the section's key. */
   sectionChoices(partial: string): SectionChoice[] {
-    const ranked = rankSections(partial, this.sections);
+    const ranked = rankSections(partial, this.sections, this.terms);
     const matching = partial.trim() === '' ? ranked : ranked.filter((r) => r.similarity >= 0.6);
     return matching.map(({ entry }) => ({ name: entry.label, value: entry.key }));
   }
@@ -372,7 +374,7 @@ export class AnswerEngine {
 
   /** A short follow-up ("and with antidepressants?") or one the ranking cannot place on its own. */
   private isFollowUp(asked: string, decision: Decision, ranking: Ranking): boolean {
-    if (searchTerms(asked).length > this.tuning.decision.shortFollowUp) return false;
+    if (this.terms.of(asked).length > this.tuning.decision.shortFollowUp) return false;
     const ownTopic =
       ranking.topic && ranking.topic.key !== 'unrelated' && ranking.topic.probability >= this.tuning.decision.followUpOwnTopic;
     if (decision.kind === 'no_match' && ownTopic) return false;
@@ -444,10 +446,10 @@ export class AnswerEngine {
   private excerpt(text: string, question: string): string {
     const sentences = splitSentences(text);
     const max = this.tuning.decision.maxSentences;
-    const terms = new Set(searchTerms(question));
+    const terms = new Set(this.terms.of(question));
     if (sentences.length <= max || terms.size === 0) return text;
     const keep = sentences
-      .map((sentence, index) => ({ index, hits: searchTerms(sentence).filter((term) => terms.has(term)).length }))
+      .map((sentence, index) => ({ index, hits: this.terms.of(sentence).filter((term) => terms.has(term)).length }))
       .sort((a, b) => b.hits - a.hits || a.index - b.index)
       .slice(0, max)
       .map((s) => s.index);

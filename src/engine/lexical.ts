@@ -17,7 +17,7 @@ export interface LexicalOptions {
 
 export const DEFAULT_LEXICAL_OPTIONS: LexicalOptions = { boost: { text: 1, section: 1.5, subsection: 2, keywords: 1.5 }, fuzzy: 0.2 };
 
-const STOPWORDS = new Set<string>([...naturalStopwords.words, 'kratom']);
+const ENGLISH_STOPWORDS = new Set<string>(naturalStopwords.words);
 
 export interface LexicalHit {
   id: string;
@@ -26,15 +26,37 @@ export interface LexicalHit {
   matched: number;
 }
 
-export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
+/** natural's English stop words: too common to search by in any corpus. */
+export function isEnglishStopword(word: string): boolean {
+  return ENGLISH_STOPWORDS.has(word);
 }
 
-/** Search terms of a text: words without stop words, stemmed. */
-export function searchTerms(text: string): string[] {
-  return tokenize(text)
-    .filter((word) => !STOPWORDS.has(word) && /\p{L}/u.test(word))
-    .map(stem);
+/**
+ * What a corpus is searched by: its words without stop words, stemmed. The stop words are
+ * English ones plus the corpus's own (`searchStopWords` in its presentation.json: its subject's
+ * name, which nearly every question and passage shares, so it tells them apart by nothing).
+ *
+ * ```ts
+ * new SearchTerms(['kratom']).of('Is kratom addictive?') // ['addict']
+ * ```
+ */
+export class SearchTerms {
+  private readonly corpusStopwords: ReadonlySet<string>;
+
+  constructor(corpusStopwords: readonly string[] = []) {
+    this.corpusStopwords = new Set(corpusStopwords.map((word) => word.toLowerCase()));
+  }
+
+  isStopword(word: string): boolean {
+    return ENGLISH_STOPWORDS.has(word) || this.corpusStopwords.has(word);
+  }
+
+  /** Search terms of a text, in order, repeats kept. */
+  of(text: string): string[] {
+    return tokenize(text)
+      .filter((word) => !this.isStopword(word) && /\p{L}/u.test(word))
+      .map(stem);
+  }
 }
 
 export class LexicalIndex {
@@ -42,6 +64,7 @@ export class LexicalIndex {
 
   constructor(
     passages: Passage[],
+    private readonly terms: SearchTerms = new SearchTerms(),
     private readonly options: LexicalOptions = DEFAULT_LEXICAL_OPTIONS,
   ) {
     this.search = new MiniSearch<Passage>({
@@ -50,7 +73,7 @@ export class LexicalIndex {
         const value = passage[field as keyof Passage];
         return Array.isArray(value) ? value.join(', ') : String(value ?? '');
       },
-      tokenize: searchTerms,
+      tokenize: (text) => terms.of(text),
       processTerm: (term) => term,
     });
     this.search.addAll(passages);
@@ -58,7 +81,7 @@ export class LexicalIndex {
 
   /** Passages that share a term with the question, best first. */
   find(question: string): LexicalHit[] {
-    const terms = [...new Set(searchTerms(question))];
+    const terms = [...new Set(this.terms.of(question))];
     if (terms.length === 0) return [];
     return this.search
       .search(terms.join(' '), {

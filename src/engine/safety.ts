@@ -8,16 +8,18 @@
 export const MAX_SAFETY_NOTE_LENGTH = 300;
 
 /**
- * On every reply of every kind. Grounded in the article's "Potential Considerations",
- * "Potential Interaction with Medications" and "Seeking Professional Guidance" sections; its last
- * line points someone in danger now to help.
+ * On every reply of every kind: where the quotes come from, the corpus's own caution (its
+ * presentation.json `caution`, grounded in its text), and a last line that points someone in
+ * danger now to help. Throws when the caution makes it longer than {@link MAX_SAFETY_NOTE_LENGTH}.
  */
-export function baseSafetyNote(source = 'one article'): string {
-  return (
-    `⚠️ Educational information from ${source}, not medical advice. Kratom can cause dependency and withdrawal ` +
-    'and may interact with medications such as antidepressants: talk to a healthcare professional first.\n' +
-    '🆘 In danger now? Call your local emergency number or a crisis line.'
-  );
+export function baseSafetyNote(source: string, caution: string): string {
+  const note = `⚠️ Educational information from ${source}, not medical advice. ${caution}\n🆘 In danger now? Call your local emergency number or a crisis line.`;
+  if (note.length > MAX_SAFETY_NOTE_LENGTH) {
+    throw new Error(
+      `corpus presentation.json: "caution" makes the safety note ${note.length} characters, more than ${MAX_SAFETY_NOTE_LENGTH}; shorten it`,
+    );
+  }
+  return note;
 }
 
 /** Shown first on a crisis reply; short lines that read on a phone. A deployment or server may replace it. */
@@ -49,9 +51,9 @@ export interface SafetyOptions {
   crisisText?: string | undefined;
 }
 
-export function safetyTexts(options: SafetyOptions = {}, source?: string): SafetyTexts {
+export function safetyTexts(options: SafetyOptions, source: string, caution: string): SafetyTexts {
   const extra = options.safetyNoteExtra?.trim();
-  const base = baseSafetyNote(source);
+  const base = baseSafetyNote(source, caution);
   return {
     safetyNote: extra ? `${base} ${extra}` : base,
     crisisText: options.crisisText?.trim() || DEFAULT_CRISIS_TEXT,

@@ -5,7 +5,7 @@
 import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import type { Passage } from '../corpus/markdown.js';
 import { normalizeText as normalize, stem, tokenize as words } from '../learn/features.js';
-import { isStopword } from './lexical.js';
+import { SearchTerms } from './lexical.js';
 
 export interface SectionEntry {
   /** `document/section` or `document/section/subsection`. */
@@ -48,7 +48,7 @@ export function buildSections(passages: Passage[]): SectionEntry[] {
 export const MAX_SECTION_NAME_LENGTH = 100;
 
 /** How well a typed name matches a section's title, 0..1. */
-export function titleSimilarity(query: string, entry: SectionEntry): number {
+export function titleSimilarity(query: string, entry: SectionEntry, terms: SearchTerms = new SearchTerms()): number {
   const wanted = normalize(query).trim();
   if (wanted === '') return 0;
   const title = normalize(entry.subsection ?? entry.section);
@@ -57,7 +57,7 @@ export function titleSimilarity(query: string, entry: SectionEntry): number {
   const whole = Math.max(JaroWinklerDistance(wanted, title), JaroWinklerDistance(wanted, label));
   // Share of the typed words found among the title's words (as stems, or as near spellings),
   // so "withdrawl" finds "Dependency and Withdrawal" and "meds" alone does not drift.
-  const typed = words(wanted).filter((word) => !isStopword(word));
+  const typed = words(wanted).filter((word) => !terms.isStopword(word));
   const titleWords = words(label);
   const found = (word: string): boolean =>
     titleWords.some(
@@ -70,9 +70,13 @@ export function titleSimilarity(query: string, entry: SectionEntry): number {
 }
 
 /** Sections ordered by how well they match the name, best first (reading order for an empty name). */
-export function rankSections(rawQuery: string, entries: SectionEntry[]): { entry: SectionEntry; similarity: number }[] {
+export function rankSections(
+  rawQuery: string,
+  entries: SectionEntry[],
+  terms: SearchTerms = new SearchTerms(),
+): { entry: SectionEntry; similarity: number }[] {
   // Titles are short; a longer name cannot match better, and string distances grow with length.
   const query = rawQuery.slice(0, MAX_SECTION_NAME_LENGTH);
   if (normalize(query).trim() === '') return entries.map((entry) => ({ entry, similarity: 0 }));
-  return entries.map((entry) => ({ entry, similarity: titleSimilarity(query, entry) })).sort((a, b) => b.similarity - a.similarity);
+  return entries.map((entry) => ({ entry, similarity: titleSimilarity(query, entry, terms) })).sort((a, b) => b.similarity - a.similarity);
 }

@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Corpus } from '../corpus/load.js';
 import type { LabelledExample } from '../corpus/examples.js';
-import { isStopword } from '../engine/lexical.js';
+import { isEnglishStopword } from '../engine/lexical.js';
 import { splitSentences } from '../engine/sentences.js';
 import { DEFAULT_FEATURE_OPTIONS, featurize, type FeatureOptions } from './features.js';
 import type { ChatExample } from './chat-data.js';
@@ -236,7 +236,7 @@ export function learnedRiskCues(
     .filter(
       ([token, c]) =>
         c >= minCount &&
-        !isStopword(token) &&
+        !isEnglishStopword(token) &&
         !exclude.has(token) &&
         !/^\d+$/.test(token) &&
         (c + 1) / (c + (other.get(token) ?? 0) + 2) >= minShare,

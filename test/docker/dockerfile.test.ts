@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contextFiles, replayDockerfile, type ReplayedImage } from '../../scripts/replay-dockerfile.js';
+import { loadCorpus } from '../../src/corpus/load.js';
 import { baseSafetyNote } from '../../src/engine/safety.js';
-
-const BASE_SAFETY_NOTE = baseSafetyNote();
 import { startFakeDiscord } from '../discord/fake-discord.js';
+
+const BASE_SAFETY_NOTE = baseSafetyNote('one article', loadCorpus().presentation.caution);
 
 let image: ReplayedImage;
 

@@ -3,9 +3,10 @@ import { withinDiscordLimits } from '../../src/discord/commands/section.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { renderText } from '../../src/engine/render-text.js';
 import { baseSafetyNote, DEFAULT_CRISIS_TEXT, MAX_SAFETY_NOTE_LENGTH } from '../../src/engine/safety.js';
-
-const BASE_SAFETY_NOTE = baseSafetyNote();
+import { loadCorpus } from '../../src/corpus/load.js';
 import { engine, isVerbatim, topId } from '../helpers/engine.js';
+
+const BASE_SAFETY_NOTE = baseSafetyNote('one article', loadCorpus().presentation.caution);
 
 const DEPENDENCY = 'kratom-mental-health/potential-considerations/dependency-and-withdrawal/p1';
 const MEDICATIONS = 'kratom-mental-health/potential-interaction-with-medications/p1';
