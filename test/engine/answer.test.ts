@@ -220,7 +220,16 @@ describe('follow-ups', () => {
 
   it('still lets a short follow-up that names no topic of its own lean on the previous question', () => {
     const first = engine().answer('Is kratom legal?');
-    expect(engine().answer('and in texas?', first.context).kind).toBe('answer');
+    const follow = engine().answer('and why is that?', first.context);
+    expect(follow.kind).toBe('answer');
+    expect(topId(follow)).toBe('kratom-mental-health/potential-considerations/lack-of-regulation-and-research/p1');
+  });
+
+  it('names the law in a particular place when a follow-up names a place', () => {
+    const first = engine().answer('Is kratom legal?');
+    const follow = engine().answer('and in texas?', first.context);
+    expect(follow.kind).toBe('no_match');
+    expect(follow.topic).toBe('law-in-a-place');
   });
 
   it('without context, "tell me more" is not an answer from nowhere', () => {
