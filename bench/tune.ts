@@ -14,6 +14,7 @@ import {
   DEFAULT_MODEL_SETTINGS,
   RISK_MODEL_SETTINGS,
   learnedRiskCues,
+  notRiskCueWords,
   lookAlikeTrainingItems,
   ORDINARY_QUESTION_WEIGHT,
   riskTrainingItems,
@@ -29,6 +30,7 @@ import { engineSystem } from './systems.js';
 const corpus = loadCorpus();
 const models = loadModels();
 const chat = loadChatRules();
+const notRiskCues = notRiskCueWords(chat.chatWords(), corpus.presentation.searchStopWords);
 const pct = (a: number, b: number): string => `${(ratio(a, b) * 100).toFixed(1)}%`.padStart(6);
 
 const riskOnly = process.argv.includes('--risk-only');
@@ -100,7 +102,7 @@ const detectorsFor = (ordinaryWeight: number) =>
       f,
       model: trainSoftmax(items, classesOf(items, ['crisis', 'concern', 'none']), RISK_MODEL_SETTINGS),
       lookAlikes: trainSoftmax(lookAlikeItems, classesOf(lookAlikeItems, ['crisis']), RISK_MODEL_SETTINGS),
-      cues: learnedRiskCues(items, riskTokens, { exclude: new Set([...chat.chatWords(), ...corpus.presentation.searchStopWords]) }),
+      cues: learnedRiskCues(items, riskTokens, { exclude: notRiskCues }),
     };
   });
 process.stdout.write(

@@ -12,12 +12,11 @@ import { loadRiskExamples } from '../src/learn/risk-data.js';
 import { modelPlans } from '../src/learn/plans.js';
 import { loadChatRules } from '../src/engine/chat-rules.js';
 import { riskTokens } from '../src/engine/risk.js';
-import { DEFAULT_MODELS_DIR, learnedRiskCues, readSavedModel, saveable, trainSoftmax } from '../src/learn/models.js';
+import { DEFAULT_MODELS_DIR, learnedRiskCues, notRiskCueWords, readSavedModel, saveable, trainSoftmax } from '../src/learn/models.js';
 
 const check = process.argv.includes('--check');
 const corpus = loadCorpus();
-// Never learned as risk cues: greeting and thanks words, and the corpus's subject (in nearly every question).
-const notCues = new Set([...loadChatRules().chatWords(), ...corpus.presentation.searchStopWords]);
+const notCues = notRiskCueWords(loadChatRules().chatWords(), corpus.presentation.searchStopWords);
 const plans = modelPlans(corpus, loadRiskExamples(), loadChatExamples());
 let stale = 0;
 for (const plan of plans) {

@@ -209,6 +209,15 @@ export function saveable(model: SoftmaxModel, trainedOn: string, features: Featu
 }
 
 /**
+ * The words never learned as risk cues: those of greeting and thanks phrases ("thanks!!" alone must
+ * not reach the model) and the corpus's search stop words (its subject's name, in nearly every
+ * question). `npm run train` and `npm run bench:tune` both exclude exactly these.
+ */
+export function notRiskCueWords(chatWords: Iterable<string>, corpusStopwords: readonly string[]): Set<string> {
+  return new Set([...chatWords, ...corpusStopwords]);
+}
+
+/**
  * Risk cues learned from the labelled messages: words, other than stop words, found in at least
  * `minCount` crisis messages and in a share of at least `minShare` crisis messages among all that
  * have them (add-one smoothed). They widen the hand-listed gate with the words people in danger
