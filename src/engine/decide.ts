@@ -41,7 +41,7 @@ export interface DecisionOptions {
 
 /**
  * `notCoveredThreshold` is the lowest at which cross-validated answerable refusals are at most 3%
- * (`npm run bench:tune`; 0.51 refuses 2.9%, 0.50 3.2%); lower ones catch more out-of-scope
+ * (`npm run bench:tune`; 0.51 refuses 2.6%, 0.50 3.0%); lower ones catch more out-of-scope
  * questions and refuse more.
  */
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
