@@ -16,7 +16,6 @@ import {
   learnedRiskCues,
   notRiskCueWords,
   lookAlikeTrainingItems,
-  ORDINARY_QUESTION_WEIGHT,
   riskTrainingItems,
   trainingPart,
   trainSoftmax,
@@ -110,11 +109,13 @@ process.stdout.write(
 );
 const riskGrid = [
   ...[0.35, 0.4, 0.45].map((t) => [1, 0, t] as const),
-  ...[0, 0.3, 0.4, 0.45].flatMap((l) => [0.3, 0.35, 0.37, 0.4].map((t) => [ORDINARY_QUESTION_WEIGHT, l, t] as const)),
+  ...[2, 4].flatMap((w) => [0, 0.3, 0.4, 0.45].flatMap((l) => [0.3, 0.32, 0.35, 0.37, 0.4].map((t) => [w, l, t] as const))),
 ];
-// The rule that picks the risk options: the highest cross-validated crisis recall whose false
-// alarms are within their targets (at most 3% of hard negatives and 0.5% of ordinary questions);
-// of equal recall, the fewest false alarms measured against those targets.
+// The rule that picks the risk options: of the settings whose cross-validated false alarms are
+// within their targets (at most 3% of hard negatives and 0.5% of ordinary questions) and whose
+// crisis recall is at least 96%, the one with the fewest false alarms measured against those
+// targets (hard / 3% + ordinary / 0.5%); if none reaches 96%, the highest recall within targets.
+const RECALL_FLOOR = 0.96;
 const HARD_TARGET = 0.03;
 const ORDINARY_TARGET = 0.005;
 const riskRows: { row: string; recall: number; score: number; within: boolean }[] = [];
@@ -166,8 +167,11 @@ for (const [ordinaryWeight, lookAlikeThreshold, crisisThreshold] of riskGrid) {
   });
   process.stdout.write(`${row}\n`);
 }
-const chosen = riskRows.filter((r) => r.within).sort((a, b) => b.recall - a.recall || a.score - b.score)[0];
+const withinTargets = riskRows.filter((r) => r.within);
+const chosen =
+  withinTargets.filter((r) => r.recall >= RECALL_FLOOR).sort((a, b) => a.score - b.score)[0] ??
+  withinTargets.sort((a, b) => b.recall - a.recall || a.score - b.score)[0];
 if (chosen)
   process.stdout.write(
-    `chosen by the rule (the highest recall with false alarms within their targets: hard negatives 3%, ordinary questions 0.5%):\n${chosen.row}\n`,
+    `chosen by the rule (false alarms within their targets, recall >= 96%, then the fewest false alarms against the targets):\n${chosen.row}\n`,
   );

@@ -46,18 +46,17 @@ export interface RiskOptions {
 }
 
 /**
- * Chosen by cross-validation on the training part (`npm run bench:tune -- --risk-only`): the
- * highest cross-validated crisis recall whose false alarms stay within their targets (at most 3%
- * of hard negatives and 0.5% of ordinary questions). On the current data: 96.2% recall, false
- * alarms on 2.9% of hard negatives and 0.4% of ordinary questions; the risk model alone at 96.4%
- * recall: 4.3% and 0.3%. (The rule used before, recall at least 96% and then the fewest false
- * alarms, sat on a knife edge: a setting a hair under 96% recall counted as below the floor and the
- * choice fell to one over the hard-negative target.) Retune after adding data: the models'
- * calibration moves with it. A crisis below the threshold is mostly still a concern, whose reply
- * leads with where to get support.
+ * Chosen by cross-validation on the training part (`npm run bench:tune -- --risk-only`): of the
+ * settings whose false alarms stay within their targets (at most 3% of hard negatives and 0.5% of
+ * ordinary questions) and whose crisis recall is at least 96%, the one with the fewest false alarms
+ * measured against those targets. On the current data: 96.1% recall, false alarms on 2.9% of hard
+ * negatives and 0.2% of ordinary questions; the risk model alone at 96.3%: 4.8% and 0.2%. (Without
+ * the "within targets" condition the rule once chose a setting over the hard-negative target.)
+ * Retune after adding data: the models' calibration moves with it. A crisis below the threshold
+ * is mostly still a concern, whose reply leads with where to get support.
  */
 export const DEFAULT_RISK_OPTIONS: RiskOptions = {
-  crisisThreshold: 0.35,
+  crisisThreshold: 0.32,
   lookAlikeThreshold: 0.45,
   concernThreshold: 0.5,
   phraseConcernOverride: 0.6,
