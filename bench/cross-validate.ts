@@ -12,6 +12,7 @@ import {
   trainingPart,
   trainSoftmax,
   type ModelSettings,
+  UNRELATED_WEIGHT,
 } from '../src/learn/models.js';
 import { loadChatExamples } from '../src/learn/chat-data.js';
 import { loadRiskExamples } from '../src/learn/risk-data.js';
@@ -29,14 +30,14 @@ export interface Fold {
  * ranker also learns the chat messages' training part and the background messages, as the shipped
  * ranker does, so that its probabilities are shaped like the shipped ones.
  */
-export function folds(corpus: Corpus, k: number, settings: ModelSettings): Fold[] {
+export function folds(corpus: Corpus, k: number, settings: ModelSettings, unrelatedWeight: number = UNRELATED_WEIGHT): Fold[] {
   const examples = trainingPart(corpus.examples);
   const chat = trainingPart(loadChatExamples());
   const background = backgroundMessages(loadRiskExamples());
   return Array.from({ length: k }, (_, f) => {
     const train = examples.filter((_, i) => i % k !== f);
     const held = examples.filter((_, i) => i % k === f);
-    const items = answerTrainingItems(corpus, train, chat, background);
+    const items = answerTrainingItems(corpus, train, chat, background, unrelatedWeight);
     const coverageItems = coverageTrainingItems(train);
     return {
       train,

@@ -46,18 +46,21 @@ export interface RiskOptions {
 }
 
 /**
- * Chosen by cross-validation on the training part (`npm run bench:tune -- --risk-only`): of the
- * settings whose false alarms stay within their targets (at most 3% of hard negatives and 0.5% of
- * ordinary questions) and whose crisis recall is at least 96%, the one with the fewest false alarms
- * measured against those targets. On the current data: 96.1% recall, false alarms on 2.9% of hard
- * negatives and 0.2% of ordinary questions; the risk model alone at 96.3%: 4.8% and 0.2%. (Without
- * the "within targets" condition the rule once chose a setting over the hard-negative target.)
- * Retune after adding data: the models' calibration moves with it. A crisis below the threshold
- * is mostly still a concern, whose reply leads with where to get support.
+ * Chosen by cross-validation on the training part (`npm run bench:tune -- --risk-only`), crisis
+ * recall first: of the settings that recall at least 97% of crises with false alarms on at most
+ * 0.5% of ordinary questions, those also within 3% of hard negatives if any, else all of them; of
+ * those, the one with the fewest false alarms measured against the targets. On the current data
+ * none at 97% is within the hard-negative target (the ninth round added harder look-alikes): 97.1%
+ * recall with false alarms on 4.8% of hard negatives and 0.4% of ordinary questions. The best
+ * within both targets recalled 95.5% (3.0% and 0.2%), and at its threshold a plain "I took too
+ * much kratom with my antidepressants and I feel like I am dying" was only a concern: a missed
+ * crisis costs more than urgent guidance shown to someone who only sounds like one. Retune after
+ * adding data: the models' calibration moves with it. A crisis below the threshold is mostly still
+ * a concern, whose reply leads with where to get support.
  */
 export const DEFAULT_RISK_OPTIONS: RiskOptions = {
-  crisisThreshold: 0.32,
-  lookAlikeThreshold: 0.45,
+  crisisThreshold: 0.3,
+  lookAlikeThreshold: 0.4,
   concernThreshold: 0.5,
   phraseConcernOverride: 0.6,
   chatCrisisThreshold: 0.7,
@@ -186,26 +189,56 @@ export class RiskDetector {
   }
 
   assess(message: string): RiskAssessment {
+    return decideRisk(this.scores(message), this.options);
+  }
+
+  /**
+   * What {@link assess} decides from: the cue, the phrase and the models' scores. The look-alike
+   * model is asked only when neither a phrase nor the gate decides.
+   */
+  scores(message: string): RiskScores {
     const cue = this.cueIn(message);
     const phrase = this.phraseIn(message);
     const probabilities = this.probabilities(message);
-    if (phrase) {
-      // "I was suicidal back in 2019" is history: the model, trained on such messages, says so.
-      const level = probabilities.concern >= this.options.phraseConcernOverride ? 'concern' : 'crisis';
-      return { level, decidedBy: 'phrase', phrase, ...(cue ? { cue } : {}), probabilities };
-    }
-    if (!cue && this.options.gate) return { level: 'none', decidedBy: 'gate', probabilities };
-    // Asked only here: a phrase or the gate decides without it.
-    const lookAlike = this.lookAlikeCrisis(message);
-    const { crisisThreshold, lookAlikeThreshold, concernThreshold } = this.options;
-    const level: RiskLevel =
-      probabilities.crisis >= crisisThreshold && (!this.lookAlikes || lookAlike >= lookAlikeThreshold)
-        ? 'crisis'
-        : probabilities.crisis + probabilities.concern >= concernThreshold
-          ? 'concern'
-          : 'none';
-    return { level, decidedBy: 'model', ...(cue ? { cue } : {}), probabilities, lookAlike };
+    const modelDecides = !phrase && (cue !== undefined || !this.options.gate);
+    return {
+      ...(cue ? { cue } : {}),
+      ...(phrase ? { phrase } : {}),
+      probabilities,
+      ...(modelDecides && this.lookAlikes ? { lookAlike: this.lookAlikeCrisis(message) } : {}),
+    };
   }
+}
+
+export interface RiskScores {
+  cue?: string;
+  phrase?: string;
+  probabilities: Record<RiskLevel, number>;
+  /** The look-alike model's crisis probability, when the models decide and there is that model. */
+  lookAlike?: number;
+}
+
+/**
+ * The level from a message's scores: a phrase decides first (a crisis, unless the model reads it
+ * as concern), then the gate (no cue, no flag), then the models' thresholds. Pure, so that
+ * `npm run bench:tune` can score each message once and try many thresholds.
+ */
+export function decideRisk(scores: RiskScores, options: RiskOptions): RiskAssessment {
+  const { cue, phrase, probabilities, lookAlike } = scores;
+  if (phrase) {
+    // "I was suicidal back in 2019" is history: the model, trained on such messages, says so.
+    const level = probabilities.concern >= options.phraseConcernOverride ? 'concern' : 'crisis';
+    return { level, decidedBy: 'phrase', phrase, ...(cue ? { cue } : {}), probabilities };
+  }
+  if (!cue && options.gate) return { level: 'none', decidedBy: 'gate', probabilities };
+  const { crisisThreshold, lookAlikeThreshold, concernThreshold } = options;
+  const level: RiskLevel =
+    probabilities.crisis >= crisisThreshold && (lookAlike === undefined || lookAlike >= lookAlikeThreshold)
+      ? 'crisis'
+      : probabilities.crisis + probabilities.concern >= concernThreshold
+        ? 'concern'
+        : 'none';
+  return { level, decidedBy: 'model', ...(cue ? { cue } : {}), probabilities, lookAlike: lookAlike ?? 1 };
 }
 
 function containsWords(tokens: string[], words: string[]): boolean {

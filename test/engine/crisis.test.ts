@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine, loadModels } from '../../src/engine/engine.js';
-import { DEFAULT_RISK_OPTIONS, loadCrisisPhrases, loadRiskCues, RiskDetector } from '../../src/engine/risk.js';
+import { decideRisk, DEFAULT_RISK_OPTIONS, loadCrisisPhrases, loadRiskCues, RiskDetector } from '../../src/engine/risk.js';
 import { CRISIS_REMINDER, DEFAULT_CRISIS_TEXT } from '../../src/engine/safety.js';
 import { engine } from '../helpers/engine.js';
 
@@ -111,5 +111,34 @@ describe("the look-alike model's second opinion", () => {
 
   it('never vetoes when there is no look-alike model', () => {
     expect(detector(1.01, null).assess(message).level).toBe('crisis');
+  });
+});
+
+describe('the risk decision from scores', () => {
+  const calm = { crisis: 0.05, concern: 0.05, none: 0.9 };
+  const alarmed = { crisis: 0.9, concern: 0.05, none: 0.05 };
+
+  it('makes a phrase a crisis even when the model is calm', () => {
+    expect(decideRisk({ phrase: 'kill myself', probabilities: calm }, DEFAULT_RISK_OPTIONS)).toMatchObject({
+      level: 'crisis',
+      decidedBy: 'phrase',
+    });
+  });
+
+  it('makes a phrase only a concern when the model reads it as concern', () => {
+    const history = { crisis: 0.1, concern: DEFAULT_RISK_OPTIONS.phraseConcernOverride, none: 0.3 };
+    expect(decideRisk({ phrase: 'suicidal', probabilities: history }, DEFAULT_RISK_OPTIONS).level).toBe('concern');
+  });
+
+  it('flags nothing without a risk cue, however alarmed the model', () => {
+    expect(decideRisk({ probabilities: alarmed, lookAlike: 1 }, DEFAULT_RISK_OPTIONS)).toMatchObject({ level: 'none', decidedBy: 'gate' });
+  });
+
+  it('needs the look-alike model to agree before the risk model flags a crisis', () => {
+    const below = DEFAULT_RISK_OPTIONS.lookAlikeThreshold - 0.01;
+    expect(decideRisk({ cue: 'bridge', probabilities: alarmed, lookAlike: below }, DEFAULT_RISK_OPTIONS).level).toBe('concern');
+    expect(
+      decideRisk({ cue: 'bridge', probabilities: alarmed, lookAlike: DEFAULT_RISK_OPTIONS.lookAlikeThreshold }, DEFAULT_RISK_OPTIONS).level,
+    ).toBe('crisis');
   });
 });

@@ -12,6 +12,7 @@ import {
   topicOfLabel,
   trainingPart,
   trainSoftmax,
+  UNRELATED_WEIGHT,
 } from '../../src/learn/models.js';
 import { modelPlans } from '../../src/learn/plans.js';
 import { loadChatExamples } from '../../src/learn/chat-data.js';
@@ -83,6 +84,20 @@ describe('the background messages', () => {
     expect(ranker.classes).toContain('not-covered:unrelated');
     expect(topicOfLabel(BACKGROUND_LABEL)).toBe('unrelated');
     expect(ranker.items.filter((item) => item.label === BACKGROUND_LABEL)).toHaveLength(background.length);
+  });
+});
+
+describe('the labelled unrelated questions', () => {
+  it('weigh more than one question of another class in the answer ranker, and only they do', () => {
+    const ranker = modelPlans(corpus, risk, loadChatExamples()).find((plan) => plan.file === 'answer-ranker.json')!;
+    const unrelated = ranker.items.filter((item) => item.label === 'not-covered:unrelated');
+    expect(UNRELATED_WEIGHT).toBeGreaterThan(1);
+    expect(unrelated.length).toBeGreaterThan(800);
+    expect(unrelated.every((item) => item.weight === UNRELATED_WEIGHT)).toBe(true);
+    const others = ranker.items.filter(
+      (item) => item.label.startsWith('not-covered:doses') || item.label.startsWith('kratom-mental-health/'),
+    );
+    expect(others.every((item) => (item.weight ?? 1) === 1)).toBe(true);
   });
 });
 
